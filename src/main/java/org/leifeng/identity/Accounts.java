@@ -1,0 +1,111 @@
+package org.leifeng.identity;
+
+import java.util.List;
+
+import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PageRequest;
+import org.leifeng.platform.PageResult;
+import org.leifeng.platform.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating accounts and granting roles. Granting anything over an organisation needs ORG_ADMIN over it, which is the
+ * most anyone can hold there: so nobody grants more than they hold, and nobody grants outside their subtree.
+ */
+@Service
+public class Accounts {
+
+    private final AccountStore store;
+    private final Passwords passwords;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final OrganisationDirectory organisations;
+    private final ApplicationEventPublisher events;
+
+    Accounts(AccountStore store, Passwords passwords, AccessControl access, AuditTrail audit,
+            OrganisationDirectory organisations, ApplicationEventPublisher events) {
+        this.store = store;
+        this.passwords = passwords;
+        this.access = access;
+        this.audit = audit;
+        this.organisations = organisations;
+        this.events = events;
+    }
+
+    /** An administrator creates an account with grants within their own subtree. */
+    @Transactional
+    public AccountView create(NewAccount request) {
+        Caller caller = access.caller();
+        request.grants().forEach(grant -> access.require(Role.ORG_ADMIN, grant.organisationId()));
+        AccountView account = provision(request.username(), request.password(), request.grants(), caller.accountId());
+        audit.describe("account.created", "account", account.id(), request.grants().get(0).organisationId());
+        return account;
+    }
+
+    /**
+     * Creates an account for the platform itself (bootstrap, demo data, self-registration): no caller is checked,
+     * so callers of this method decide who may reach it.
+     */
+    @Transactional
+    public AccountView provision(String username, String password, List<Grant> grants, Long grantedBy) {
+        long id = store.insert(username, passwords.hash("password", password));
+        grants.forEach(grant -> store.insertGrant(id, grant, grantedBy));
+        events.publishEvent(new AccountCreated(id, username));
+        return store.find(id).orElseThrow();
+    }
+
+    /** The account, if the caller is it or administers an organisation it holds a grant on; otherwise 404. */
+    @Transactional(readOnly = true)
+    public AccountView get(long accountId) {
+        Caller caller = access.caller();
+        AccountView account = store.find(accountId).orElseThrow(() -> new NotFound("account", accountId));
+        boolean visible = caller.accountId() == accountId || account.grants().stream()
+                .anyMatch(grant -> access.holds(Role.ORG_ADMIN, grant.organisationId()));
+        if (!visible) {
+            throw new NotFound("account", accountId);
+        }
+        return account;
+    }
+
+    /** Accounts with a grant inside the caller's administered subtrees. */
+    @Transactional(readOnly = true)
+    public PageResult<AccountView> list(String query, PageRequest page) {
+        List<String> scope = access.scopePaths(Role.ORG_ADMIN);
+        if (scope.isEmpty()) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        boolean wholeCity = scope.contains(organisations.pathOf(organisations.rootId()).orElse("/"));
+        return store.page(wholeCity ? null : organisations.idsWithin(scope), query, page);
+    }
+
+    @Transactional
+    public AccountView grant(long accountId, Grant grant) {
+        Caller caller = access.caller();
+        get(accountId);
+        access.require(Role.ORG_ADMIN, grant.organisationId());
+        store.insertGrant(accountId, grant, caller.accountId());
+        audit.describe("account.granted", "account", accountId, grant.organisationId(),
+                grant.role() + " over " + grant.organisationId());
+        return store.find(accountId).orElseThrow();
+    }
+
+    @Transactional
+    public AccountView revoke(long accountId, Grant grant) {
+        get(accountId);
+        access.require(Role.ORG_ADMIN, grant.organisationId());
+        boolean lastCityAdministrator = grant.role() == Role.ORG_ADMIN
+                && grant.organisationId() == organisations.rootId()
+                && store.lockAndCountGrants(Role.ORG_ADMIN, grant.organisationId()) <= 1;
+        if (lastCityAdministrator) {
+            throw new RuleViolation("problem.lastCityAdministrator", "The city must keep at least one administrator.");
+        }
+        if (!store.deleteGrant(accountId, grant)) {
+            throw new NotFound("grant", grant.role() + "@" + grant.organisationId());
+        }
+        audit.describe("account.revoked", "account", accountId, grant.organisationId(),
+                grant.role() + " over " + grant.organisationId());
+        return store.find(accountId).orElseThrow();
+    }
+}

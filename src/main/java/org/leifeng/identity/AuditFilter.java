@@ -1,0 +1,55 @@
+package org.leifeng.identity;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Writes one audit entry for every state-changing request, refused ones included, once it is answered. It sits in
+ * the security filter chain right after the security context is loaded, so the entry names the signed-in actor.
+ */
+class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> READ_ONLY = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final AuditTrail audit;
+    private final AccessControl access;
+
+    AuditFilter(AuditTrail audit, AccessControl access) {
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return READ_ONLY.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller actorBefore = access.currentCaller().orElse(null);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Caller actor = access.currentCaller().orElse(actorBefore);
+            AuditTrail.Description description = request.getAttribute(AuditTrail.DESCRIPTION)
+                    instanceof AuditTrail.Description described ? described
+                    : new AuditTrail.Description(request.getMethod() + " " + request.getRequestURI(), null, null, null, null);
+            try {
+                audit.write(description, actor, request.getRemoteAddr(), response.getStatus());
+            } catch (RuntimeException e) {
+                log.error("Could not write the audit entry for {} {}", request.getMethod(), request.getRequestURI(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.leifeng.identity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final SignIn signIn;
+    private final ApiTokens tokens;
+    private final AuditTrail audit;
+
+    AuthController(SignIn signIn, ApiTokens tokens, AuditTrail audit) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    @PostMapping("/token")
+    @Operation(summary = "Exchange a username and password for an API token",
+            description = "Five failures within 15 minutes lock the account for 15 minutes (429 with Retry-After).")
+    TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        audit.describe("auth.token", "account", null, null, credentials.username());
+        Caller caller = signIn.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
+        ApiTokens.IssuedToken token = tokens.issue(caller.accountId());
+        audit.describe("auth.token", "account", caller.accountId(), null, caller.username());
+        return new TokenResponse(token.token(), token.expiresAt());
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "Revoke the token this request carries")
+    ResponseEntity<Void> logout(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        tokens.revoke(header.substring("Bearer ".length()).trim());
+        audit.describe("auth.logout", "account", null, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record TokenResponse(String token, OffsetDateTime expiresAt) {
+    }
+}

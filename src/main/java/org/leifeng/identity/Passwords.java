@@ -1,0 +1,36 @@
+package org.leifeng.identity;
+
+import java.nio.charset.StandardCharsets;
+
+import org.leifeng.platform.InvalidInput;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** BCrypt hashing, and the rule that a password fits what BCrypt reads (72 bytes). */
+@Component
+class Passwords {
+
+    static final int MAX_BYTES = 72;
+    private final PasswordEncoder encoder = new BCryptPasswordEncoder(10);
+    /** Compared against when the username is unknown, so a wrong name costs as long as a wrong password. */
+    private final String decoy = encoder.encode("decoy-password-for-timing");
+
+    String hash(String field, String password) {
+        if (password == null || password.length() < 8) {
+            throw new InvalidInput(field, "validation.passwordTooShort");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new InvalidInput(field, "validation.passwordTooLong");
+        }
+        return encoder.encode(password);
+    }
+
+    boolean matches(String password, String hash) {
+        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            encoder.matches("x", decoy);
+            return false;
+        }
+        return encoder.matches(password, hash == null ? decoy : hash) && hash != null;
+    }
+}

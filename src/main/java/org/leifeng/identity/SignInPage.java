@@ -1,0 +1,81 @@
+package org.leifeng.identity;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in page. It checks credentials through {@link SignIn}, as the token endpoint does, so the lockout answers
+ * the browser with the same 429 and {@code Retry-After}; on success the session id changes (no fixation).
+ */
+@Controller
+class SignInPage {
+
+    private final SignIn signIn;
+    private final SecurityContextRepository contexts;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+
+    SignInPage(SignIn signIn, SecurityContextRepository contexts, AccessControl access, AuditTrail audit) {
+        this.signIn = signIn;
+        this.contexts = contexts;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GetMapping("/login")
+    String form() {
+        return "login";
+    }
+
+    @PostMapping("/login")
+    String signIn(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("username", username);
+        audit.describe("auth.signIn", "account", null, null, username);
+        Caller caller;
+        try {
+            caller = signIn.authenticate(username, password, request.getRemoteAddr());
+        } catch (SignIn.AccountLocked locked) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+            model.addAttribute("lockedMinutes", (locked.retryAfterSeconds() + 59) / 60);
+            return "login";
+        } catch (SignIn.BadCredentials wrong) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("badCredentials", true);
+            return "login";
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+        SecurityContextHolder.setContext(context);
+        request.getSession(true);
+        request.changeSessionId();
+        contexts.saveContext(context, request, response);
+        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.username());
+        SavedRequest saved = savedRequests.getRequest(request, response);
+        if (saved != null) {
+            savedRequests.removeRequest(request, response);
+            return "redirect:" + saved.getRedirectUrl();
+        }
+        return access.isAdministrator() ? "redirect:/admin/organisations" : "redirect:/";
+    }
+}

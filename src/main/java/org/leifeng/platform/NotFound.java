@@ -1,0 +1,11 @@
+package org.leifeng.platform;
+
+import org.springframework.http.HttpStatus;
+
+/** 404: the thing does not exist, or the caller may not know that it exists. */
+public class NotFound extends Problem {
+
+    public NotFound(String what, Object id) {
+        super(HttpStatus.NOT_FOUND, "problem.notFound", "No " + what + " " + id + " is visible to you", what, id);
+    }
+}
