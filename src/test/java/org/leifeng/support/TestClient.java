@@ -1,0 +1,119 @@
+package org.leifeng.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to the running application over real HTTP, as outside clients do. Answers keep status, headers and the
+ * body parsed as JSON when it is JSON.
+ */
+@TestComponent
+public class TestClient {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String DEMO_PASSWORD = "Leifeng-demo-2026";
+    private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Environment environment;
+
+    TestClient(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** A suffix no other test run on this database has used: names stay unique on a shared server. */
+    public static String unique(String prefix) {
+        return prefix + UNIQUE.incrementAndGet() + Long.toString(System.nanoTime() % 1000);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + environment.getProperty("local.server.port");
+    }
+
+    public String tokenFor(String username, String password) {
+        Answer answer = post("/api/v1/auth/token", null, Map.of("username", username, "password", password));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + answer);
+        }
+        return answer.json().get("token").asString();
+    }
+
+    public String adminToken() {
+        return tokenFor("admin", ADMIN_PASSWORD);
+    }
+
+    public Answer get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    public Answer delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    public Answer post(String path, String token, Object body) {
+        return postRaw(path, token, body == null ? "" : json.writeValueAsString(body));
+    }
+
+    public Answer patch(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    public Answer put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    /** Sends the body exactly as given, e.g. malformed JSON. */
+    public Answer postRaw(String path, String token, String rawBody) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
+    }
+
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept-Language", "en");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    public Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = type.contains("json") && !response.body().isEmpty() ? json.readTree(response.body()) : null;
+            return new Answer(response.statusCode(), response.headers().map(), response.body(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    public record Answer(int status, Map<String, java.util.List<String>> headers, String body, JsonNode json) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(entry -> entry.getValue().get(0)).orElse(null);
+        }
+
+        public long id() {
+            return json.get("id").asLong();
+        }
+    }
+}
