@@ -52,6 +52,14 @@ class OrganisationStore {
                 .param("patterns", patterns(prefixes)).query(Long.class).list();
     }
 
+    CityOverview cityOverview() {
+        return jdbc.sql("""
+                SELECT (SELECT name FROM organisation WHERE parent_id IS NULL),
+                       (SELECT count(*) FROM organisation WHERE type = 'DISTRICT' AND active),
+                       (SELECT count(*) FROM organisation WHERE active)""")
+                .query((rs, row) -> new CityOverview(rs.getString(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
     long rootId() {
         return jdbc.sql("SELECT id FROM organisation WHERE parent_id IS NULL").query(Long.class).single();
     }

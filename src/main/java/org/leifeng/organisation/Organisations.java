@@ -32,6 +32,12 @@ public class Organisations {
         this.audit = audit;
     }
 
+    /** What anyone may know: the city's name and how many organisations take part. */
+    @Transactional(readOnly = true)
+    public CityOverview cityOverview() {
+        return store.cityOverview();
+    }
+
     @Transactional(readOnly = true)
     public Organisation get(long id) {
         access.requireVisible(id);

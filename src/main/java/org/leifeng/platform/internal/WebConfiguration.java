@@ -13,8 +13,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language: Simplified Chinese unless the person chose English ({@code ?lang=en}, remembered in a cookie) or an API
- * client asks for it with {@code Accept-Language}.
+ * Language: pages are in Simplified Chinese until the person switches ({@code ?lang=en}, remembered in a cookie);
+ * API clients may ask for English problem details with {@code Accept-Language}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -24,7 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("LEIFENG_LANG");
-        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Accept-Language") != null
                 && request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT_LOCALE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");

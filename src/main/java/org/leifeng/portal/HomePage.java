@@ -1,0 +1,22 @@
+package org.leifeng.portal;
+
+import org.leifeng.organisation.Organisations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomePage {
+
+    private final Organisations organisations;
+
+    HomePage(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("city", organisations.cityOverview());
+        return "index";
+    }
+}

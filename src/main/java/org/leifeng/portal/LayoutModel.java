@@ -1,0 +1,48 @@
+package org.leifeng.portal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.Caller;
+import org.leifeng.organisation.Organisations;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout of every page needs: the city, the signed-in person, what they may open, the language. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    private final Organisations organisations;
+    private final AccessControl access;
+
+    LayoutModel(Organisations organisations, AccessControl access) {
+        this.organisations = organisations;
+        this.access = access;
+    }
+
+    @ModelAttribute("layout")
+    Layout layout(HttpServletRequest request) {
+        Optional<Caller> caller = access.currentCaller();
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Layout(organisations.cityOverview().cityName(), caller.map(Caller::username).orElse(null),
+                caller.isPresent() && access.isAdministrator(), locale.getLanguage().equals("en") ? "en" : "zh-CN",
+                request.getRequestURI());
+    }
+
+    /** {@code language} is the page's {@code lang} attribute; {@code path} marks the current navigation entry. */
+    record Layout(String cityName, String username, boolean administrator, String language, String path) {
+
+        public boolean signedIn() {
+            return username != null;
+        }
+
+        public boolean at(String prefix) {
+            return prefix.equals("/") ? path.equals("/") : path.startsWith(prefix);
+        }
+    }
+}
