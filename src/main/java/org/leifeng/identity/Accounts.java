@@ -56,13 +56,16 @@ public class Accounts {
         return store.find(id).orElseThrow();
     }
 
-    /** The account, if the caller is it or administers an organisation it holds a grant on; otherwise 404. */
+    /**
+     * The account, if the caller is it, administers the whole city, or administers an organisation the account holds
+     * a grant on; otherwise 404.
+     */
     @Transactional(readOnly = true)
     public AccountView get(long accountId) {
         Caller caller = access.caller();
         AccountView account = store.find(accountId).orElseThrow(() -> new NotFound("account", accountId));
-        boolean visible = caller.accountId() == accountId || account.grants().stream()
-                .anyMatch(grant -> access.holds(Role.ORG_ADMIN, grant.organisationId()));
+        boolean visible = caller.accountId() == accountId || access.holds(Role.ORG_ADMIN, organisations.rootId())
+                || account.grants().stream().anyMatch(grant -> access.holds(Role.ORG_ADMIN, grant.organisationId()));
         if (!visible) {
             throw new NotFound("account", accountId);
         }
