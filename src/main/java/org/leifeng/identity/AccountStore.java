@@ -80,6 +80,12 @@ class AccountStore {
                 .update();
     }
 
+    /** Disables the account and renames it {@code closed-<id>}, so its old username can be registered again. */
+    void close(long accountId, String unusableHash) {
+        jdbc.sql("UPDATE account SET enabled = FALSE, username = 'closed-' || id, password_hash = :hash WHERE id = :id")
+                .param("id", accountId).param("hash", unusableHash).update();
+    }
+
     boolean exists(String username) {
         return findByUsername(username).isPresent();
     }

@@ -1,6 +1,8 @@
 package org.leifeng.identity;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
@@ -23,9 +25,14 @@ public class Accounts {
     private final AuditTrail audit;
     private final OrganisationDirectory organisations;
     private final ApplicationEventPublisher events;
+    private final ApiTokens tokens;
+    private final BrowserSessions sessions;
 
     Accounts(AccountStore store, Passwords passwords, AccessControl access, AuditTrail audit,
-            OrganisationDirectory organisations, ApplicationEventPublisher events) {
+            OrganisationDirectory organisations, ApplicationEventPublisher events, ApiTokens tokens,
+            BrowserSessions sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
         this.store = store;
         this.passwords = passwords;
         this.access = access;
@@ -54,6 +61,36 @@ public class Accounts {
         grants.forEach(grant -> store.insertGrant(id, grant, grantedBy));
         events.publishEvent(new AccountCreated(id, username));
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Creates many accounts that share one password (demo data, bulk import): the password is hashed once, since
+     * BCrypt is deliberately slow. Answers the new ids in the order given.
+     */
+    @Transactional
+    public List<Long> provisionBatch(List<String> usernames, String sharedPassword, List<List<Grant>> grants) {
+        String hash = passwords.hash("password", sharedPassword);
+        List<Long> ids = new ArrayList<>(usernames.size());
+        for (int i = 0; i < usernames.size(); i++) {
+            long id = store.insert(usernames.get(i), hash);
+            grants.get(i).forEach(grant -> store.insertGrant(id, grant, null));
+            events.publishEvent(new AccountCreated(id, usernames.get(i)));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * Closes an account at once: it can no longer sign in, its tokens and sessions end, and its username (a phone
+     * number, for volunteers) is released. The row stays, so history that names it keeps its meaning.
+     */
+    @Transactional
+    public void close(long accountId) {
+        store.find(accountId).ifPresent(account -> {
+            store.close(accountId, passwords.hash("password", UUID.randomUUID().toString()));
+            tokens.revokeAll(accountId);
+            sessions.endAllOf(account.username());
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,10 +24,12 @@ class MeController {
 
     private final AccessControl access;
     private final PasswordChange passwordChange;
+    private final ObjectProvider<VolunteerDirectory> volunteers;
 
-    MeController(AccessControl access, PasswordChange passwordChange) {
+    MeController(AccessControl access, PasswordChange passwordChange, ObjectProvider<VolunteerDirectory> volunteers) {
         this.access = access;
         this.passwordChange = passwordChange;
+        this.volunteers = volunteers;
     }
 
     @GetMapping
@@ -35,7 +38,9 @@ class MeController {
         Caller caller = access.caller();
         List<Grant> grants = access.grants().stream()
                 .map(grant -> new Grant(grant.role(), grant.organisationId())).toList();
-        return new Me(caller.accountId(), caller.username(), null, grants);
+        Long volunteerId = volunteers.stream().flatMap(directory -> directory.volunteerIdOf(caller.accountId()).stream())
+                .findFirst().orElse(null);
+        return new Me(caller.accountId(), caller.username(), volunteerId, grants);
     }
 
     @PutMapping("/password")
@@ -45,7 +50,7 @@ class MeController {
         return ResponseEntity.noContent().build();
     }
 
-    /** {@code volunteerId} is filled once the volunteer module links accounts to volunteers. */
+    /** {@code volunteerId} is present when the account belongs to a registered volunteer. */
     record Me(long id, String username, Long volunteerId, List<Grant> grants) {
     }
 

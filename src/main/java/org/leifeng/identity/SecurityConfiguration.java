@@ -27,8 +27,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-    /** API paths anyone may call; everything else under /api needs a token. */
-    private static final String[] PUBLIC_API = {"/api/v1/auth/token", "/api/v1/public/**"};
+    /** API calls anyone may make; everything else under /api needs a token. */
+    private static final String[] PUBLIC_POST = {"/api/v1/auth/token", "/api/v1/volunteers"};
+    private static final String[] PUBLIC_GET = {"/api/v1/public/**", "/api/v1/skills"};
 
     @Bean
     @Order(1)
@@ -41,8 +42,8 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(
                         new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, PUBLIC_API).permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response, new NotSignedIn()))

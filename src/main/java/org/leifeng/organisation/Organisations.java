@@ -38,6 +38,33 @@ public class Organisations {
         return store.cityOverview();
     }
 
+    /** The root of the tree: the city. */
+    public long cityId() {
+        return store.rootId();
+    }
+
+    /** Ids of every organisation in the subtrees rooted at these paths, for other modules' scope filters. */
+    @Transactional(readOnly = true)
+    public List<Long> idsWithin(java.util.Collection<String> pathPrefixes) {
+        return pathPrefixes.isEmpty() ? List.of() : store.idsWithin(pathPrefixes);
+    }
+
+    /**
+     * The active children of an organisation, for anyone: the shape of the tree is public (volunteers choose their
+     * organisation when they register).
+     */
+    @Transactional(readOnly = true)
+    public List<Organisation> activeChildren(long parentId) {
+        return store.children(parentId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(Organisation::active).toList();
+    }
+
+    /** An active organisation by id, for anyone: names of organisations are public (registration picks one). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Organisation> findActive(long id) {
+        return store.find(id).filter(Organisation::active);
+    }
+
     @Transactional(readOnly = true)
     public Organisation get(long id) {
         access.requireVisible(id);

@@ -23,6 +23,9 @@ public class TestClient {
     public static final String ADMIN_PASSWORD = "test-admin-password";
     public static final String DEMO_PASSWORD = "Leifeng-demo-2026";
     private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+    private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 90_000_000);
+    /** Every answer any test received, for the privacy test that runs last. */
+    private static final java.util.Queue<Exchange> TRANSCRIPT = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -35,6 +38,21 @@ public class TestClient {
     /** A suffix no other test run on this database has used: names stay unique on a shared server. */
     public static String unique(String prefix) {
         return prefix + UNIQUE.incrementAndGet() + Long.toString(System.nanoTime() % 1000);
+    }
+
+    /** A mobile number no demo volunteer has (the demo never uses 170) and no other test took. */
+    public static String uniquePhone() {
+        return "170" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000);
+    }
+
+    /** Every exchange of the suite so far: what the privacy test reads. */
+    public static java.util.List<Exchange> transcript() {
+        return java.util.List.copyOf(TRANSCRIPT);
+    }
+
+    /** Adds what a browser or another client received to the transcript. */
+    public static void remember(String path, String body) {
+        TRANSCRIPT.add(new Exchange(path, body));
     }
 
     public String baseUrl() {
@@ -93,6 +111,7 @@ public class TestClient {
     public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            remember(request.uri().getPath(), response.body());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = type.contains("json") && !response.body().isEmpty() ? json.readTree(response.body()) : null;
             return new Answer(response.statusCode(), response.headers().map(), response.body(), body);
@@ -102,6 +121,10 @@ public class TestClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The path a client asked for and the body it received. */
+    public record Exchange(String path, String body) {
     }
 
     /** One HTTP answer. */

@@ -1,0 +1,19 @@
+package org.leifeng.identity;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Ends browser sessions, which Spring Session keeps in PostgreSQL under the signed-in username. */
+@Component
+class BrowserSessions {
+
+    private final JdbcClient jdbc;
+
+    BrowserSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void endAllOf(String username) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username").param("username", username).update();
+    }
+}

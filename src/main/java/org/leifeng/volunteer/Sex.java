@@ -1,0 +1,3 @@
+package org.leifeng.volunteer;
+
+public enum Sex { MALE, FEMALE }

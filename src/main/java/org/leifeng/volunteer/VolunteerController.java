@@ -1,0 +1,118 @@
+package org.leifeng.volunteer;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PageRequest;
+import org.leifeng.platform.PageResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Volunteers")
+@Validated
+class VolunteerController {
+
+    private final Volunteers volunteers;
+    private final TeamMembers teamMembers;
+
+    VolunteerController(Volunteers volunteers, TeamMembers teamMembers) {
+        this.volunteers = volunteers;
+        this.teamMembers = teamMembers;
+    }
+
+    @PostMapping("/volunteers")
+    @Operation(summary = "Register as a volunteer (open to anyone)",
+            description = "Creates the volunteer and an account whose username is the mobile number. 409 when the "
+                    + "document or the phone is already registered; 422 when a minor lacks a guardian or consent.")
+    ResponseEntity<VolunteerProfile> register(@Valid @RequestBody Registration registration) {
+        VolunteerProfile profile = volunteers.register(registration);
+        return ResponseEntity.created(URI.create("/api/v1/volunteers/" + profile.id())).body(profile);
+    }
+
+    @GetMapping("/volunteers/me")
+    @Operation(summary = "The signed-in volunteer's own profile")
+    VolunteerProfile me() {
+        return volunteers.ofCurrentCaller().orElseThrow(() -> new NotFound("volunteer", "me"));
+    }
+
+    @GetMapping("/volunteers/{id}")
+    @Operation(summary = "A masked profile: for the volunteer and for administrators over their organisation")
+    VolunteerProfile get(@PathVariable @Positive long id) {
+        return volunteers.get(id);
+    }
+
+    @GetMapping("/volunteers")
+    @Operation(summary = "Search volunteers within the caller's administered subtrees",
+            description = "q: name prefix; number: volunteer number; phone: exact mobile number; skill: skill code; "
+                    + "teamId: live members of a team.")
+    PageResult<VolunteerSummary> search(@RequestParam(required = false) @Positive Long organisationId,
+            @RequestParam(required = false) @Size(max = 50) String q,
+            @RequestParam(required = false) @Size(max = 20) String number,
+            @RequestParam(required = false) @Size(max = 20) String phone,
+            @RequestParam(required = false) @Size(max = 40) String skill,
+            @RequestParam(required = false) @Positive Long teamId,
+            @RequestParam(defaultValue = "false") boolean includeClosed,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        VolunteerQuery query = new VolunteerQuery(organisationId, q, number, phone, skill, teamId, includeClosed);
+        List<Long> members = teamId == null ? null : teamMembers.accountsOf(teamId);
+        return volunteers.search(query, members, PageRequest.of(page, size));
+    }
+
+    @PatchMapping("/volunteers/{id}")
+    @Operation(summary = "Change skills, tags, service areas, availability and emergency contact")
+    VolunteerProfile update(@PathVariable @Positive long id, @Valid @RequestBody ProfileChange change) {
+        return volunteers.updateProfile(id, change);
+    }
+
+    @PostMapping("/volunteers/{id}/id-number/reveal")
+    @Operation(summary = "Reveal the full ID number (administrators over the volunteer; the reason is audited)")
+    RevealedIdNumber reveal(@PathVariable @Positive long id, @Valid @RequestBody RevealRequest request) {
+        return new RevealedIdNumber(volunteers.revealIdNumber(id, request.reason()));
+    }
+
+    @GetMapping("/volunteers/{id}/export")
+    @Operation(summary = "Download all of one's own data as JSON")
+    ResponseEntity<VolunteerExport> export(@PathVariable @Positive long id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leifeng-volunteer-" + id + ".json\"")
+                .body(volunteers.export(id));
+    }
+
+    @PostMapping("/volunteers/{id}/close")
+    @Operation(summary = "Leave the platform: the account closes at once and personal data is erased")
+    ResponseEntity<Void> close(@PathVariable @Positive long id) {
+        volunteers.close(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/skills")
+    @Operation(summary = "The skills volunteers can list, with Chinese and English names")
+    List<VolunteerProfile.Skill> skills() {
+        return volunteers.skillCatalogue();
+    }
+
+    record RevealRequest(@NotBlank @Size(min = 4, max = 200) String reason) {
+    }
+
+    record RevealedIdNumber(String idNumber) {
+    }
+}

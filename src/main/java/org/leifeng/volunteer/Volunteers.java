@@ -1,0 +1,234 @@
+package org.leifeng.volunteer;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.AccountView;
+import org.leifeng.identity.Accounts;
+import org.leifeng.identity.AuditTrail;
+import org.leifeng.identity.Caller;
+import org.leifeng.identity.Grant;
+import org.leifeng.identity.Role;
+import org.leifeng.organisation.Organisation;
+import org.leifeng.organisation.Organisations;
+import org.leifeng.platform.Conflict;
+import org.leifeng.platform.InvalidInput;
+import org.leifeng.platform.Masking;
+import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PageRequest;
+import org.leifeng.platform.PageResult;
+import org.leifeng.platform.PersonalData;
+import org.leifeng.platform.RuleViolation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Volunteers: registration open to anyone, profiles seen by the volunteer and by administrators over the
+ * volunteer's organisation, and nothing else. Every answer is masked; the one way to a full ID number is
+ * {@link #revealIdNumber}, an administrator's audited act with a reason.
+ */
+@Service
+@EnableConfigurationProperties(VolunteerSettings.class)
+public class Volunteers {
+
+    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    static final String ID_INDEX = "id-document";
+    static final String PHONE_INDEX = "mobile";
+
+    private final VolunteerStore store;
+    private final PersonalData personalData;
+    private final Accounts accounts;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
+    private final VolunteerSettings settings;
+    private final Clock clock;
+
+    Volunteers(VolunteerStore store, PersonalData personalData, Accounts accounts, AccessControl access,
+            AuditTrail audit, Organisations organisations, ApplicationEventPublisher events,
+            VolunteerSettings settings, Clock clock) {
+        this.store = store;
+        this.personalData = personalData;
+        this.accounts = accounts;
+        this.access = access;
+        this.audit = audit;
+        this.organisations = organisations;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a volunteer and their account (username: the mobile number) in one transaction. A document or phone
+     * already registered is refused with 409 by the database's unique indexes, also when many arrive at once.
+     */
+    @Transactional
+    public VolunteerProfile register(Registration registration) {
+        LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
+        CheckedRegistration checked = RegistrationRules.check(registration, today);
+        long organisationId = registration.organisationId() == null ? access.rootOrganisationId()
+                : organisations.findActive(registration.organisationId()).map(Organisation::id)
+                        .orElseThrow(() -> new InvalidInput("organisationId", "volunteer.validation.organisationUnknown"));
+        List<String> unknownSkills = store.unknownSkills(checked.skills());
+        if (!unknownSkills.isEmpty()) {
+            throw new InvalidInput("skills", "volunteer.validation.skillUnknown");
+        }
+        AccountView account;
+        try {
+            account = accounts.provision(checked.phone(), registration.password(),
+                    List.of(new Grant(Role.VOLUNTEER, organisationId)), null);
+        } catch (Conflict usernameTaken) {
+            throw VolunteerStore.phoneTaken();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = store.insert(new VolunteerStore.NewVolunteer(account.id(),
+                VolunteerNumber.issue(settings.numberPrefix(), store.nextSerial()), organisationId, checked.name(),
+                registration.idType(), personalData.seal(checked.idNumber()),
+                personalData.blindIndex(ID_INDEX, registration.idType() + ":" + checked.idNumber()),
+                Masking.documentNumber(checked.idNumber()), personalData.seal(checked.phone()),
+                personalData.blindIndex(PHONE_INDEX, checked.phone()), Masking.phone(checked.phone()),
+                checked.birthDate(), checked.sex(), checked.tags(), settings.consentVersion(), now));
+        store.replaceSkills(id, checked.skills());
+        checked.guardian().ifPresent(guardian -> store.insertGuardian(id, guardian.name(), guardian.idType(),
+                guardian.idNumber() == null ? null : personalData.seal(guardian.idNumber()),
+                guardian.idNumber() == null ? null : Masking.documentNumber(guardian.idNumber()),
+                personalData.seal(guardian.phone()), Masking.phone(guardian.phone()), guardian.relation(), now));
+        events.publishEvent(new VolunteerRegistered(id, account.id(), organisationId));
+        audit.describe("volunteer.registered", "volunteer", id, organisationId);
+        return store.find(id).orElseThrow();
+    }
+
+    /** The volunteer's own profile, or one an administrator over their organisation may see; otherwise 404. */
+    @Transactional(readOnly = true)
+    public VolunteerProfile get(long id) {
+        VolunteerProfile profile = store.find(id).orElseThrow(() -> new NotFound("volunteer", id));
+        if (!isSelf(profile) && !access.holds(Role.ORG_ADMIN, profile.organisationId())) {
+            access.caller();
+            throw new NotFound("volunteer", id);
+        }
+        return profile;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<VolunteerProfile> ofCurrentCaller() {
+        return access.currentCaller().flatMap(caller -> store.idOfAccount(caller.accountId())).flatMap(store::find);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfAccount(long accountId) {
+        return store.idOfAccount(accountId);
+    }
+
+    /** Volunteers of the administrator's subtrees (or of one organisation's subtree in them), newest first. */
+    @Transactional(readOnly = true)
+    public PageResult<VolunteerSummary> search(VolunteerQuery query, List<Long> teamMemberAccounts, PageRequest page) {
+        List<String> scope = query.organisationId() == null ? access.scopePaths(Role.ORG_ADMIN)
+                : List.of(access.require(Role.ORG_ADMIN, query.organisationId()));
+        if (scope.isEmpty()) {
+            access.caller();
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        String cityPath = "/" + access.rootOrganisationId() + "/";
+        List<Long> organisationIds = scope.contains(cityPath) ? null : organisations.idsWithin(scope);
+        byte[] phoneIndex = query.phone() == null ? null
+                : personalData.blindIndex(PHONE_INDEX, MobileNumbers.normalise(query.phone()));
+        return store.search(query, organisationIds, teamMemberAccounts, phoneIndex, page);
+    }
+
+    @Transactional
+    public VolunteerProfile updateProfile(long id, ProfileChange change) {
+        VolunteerProfile profile = get(id);
+        requireActive(profile);
+        List<String> unknown = store.unknownSkills(change.skills());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInput("skills", "volunteer.validation.skillUnknown");
+        }
+        for (Long area : change.serviceAreaIds()) {
+            if (organisations.findActive(area).isEmpty()) {
+                throw new InvalidInput("serviceAreaIds", "volunteer.validation.organisationUnknown");
+            }
+        }
+        ProfileChange.EmergencyContact contact = change.emergencyContact();
+        String emergencyPhone = contact == null ? null : MobileNumbers.normalise(contact.phone());
+        if (contact != null && !MobileNumbers.isValid(emergencyPhone)) {
+            throw new InvalidInput("emergencyContact.phone", "volunteer.validation.phone");
+        }
+        store.replaceSkills(id, change.skills());
+        store.replaceServiceAreas(id, change.serviceAreaIds());
+        store.updateProfile(id, change.tags(), change.availability(), contact == null ? null : contact.name().strip(),
+                contact == null ? null : personalData.seal(emergencyPhone),
+                contact == null ? null : Masking.phone(emergencyPhone), contact == null ? null : contact.relation().strip());
+        audit.describe("volunteer.profileChanged", "volunteer", id, profile.organisationId());
+        return store.find(id).orElseThrow();
+    }
+
+    /** The full ID number, for an administrator over the volunteer, with a reason that goes to the audit log. */
+    @Transactional
+    public String revealIdNumber(long id, String reason) {
+        VolunteerProfile profile = store.find(id).orElseThrow(() -> new NotFound("volunteer", id));
+        access.require(Role.ORG_ADMIN, profile.organisationId());
+        PersonalData.Sealed sealed = store.sealedIdNumber(id)
+                .orElseThrow(() -> new RuleViolation("volunteer.closed", "This volunteer has left; their data is erased."));
+        audit.record("volunteer.idNumberRevealed", "volunteer", id, profile.organisationId(), reason.strip());
+        return personalData.open(sealed);
+    }
+
+    /** Everything the platform holds about the volunteer, for them to download (documents masked as everywhere). */
+    @Transactional(readOnly = true)
+    public VolunteerExport export(long id) {
+        VolunteerProfile profile = get(id);
+        if (!isSelf(profile)) {
+            throw new NotFound("volunteer", id);
+        }
+        audit.record("volunteer.exported", "volunteer", id, profile.organisationId(), null);
+        return new VolunteerExport(OffsetDateTime.now(clock), profile, accounts.get(profile.accountId()).grants());
+    }
+
+    /**
+     * The volunteer leaves: their account closes at once and what identifies them is erased; the volunteer row stays,
+     * anonymised, so service records keep counting in statistics.
+     */
+    @Transactional
+    public void close(long id) {
+        VolunteerProfile profile = get(id);
+        if (!isSelf(profile)) {
+            throw new NotFound("volunteer", id);
+        }
+        requireActive(profile);
+        store.anonymise(id, OffsetDateTime.now(clock));
+        accounts.close(profile.accountId());
+        audit.describe("volunteer.closed", "volunteer", id, profile.organisationId());
+    }
+
+    public List<VolunteerProfile.Skill> skillCatalogue() {
+        return store.skillCatalogue();
+    }
+
+    private boolean isSelf(VolunteerProfile profile) {
+        return access.currentCaller().map(Caller::accountId).filter(account -> account == profile.accountId()).isPresent();
+    }
+
+    private static void requireActive(VolunteerProfile profile) {
+        if (!"ACTIVE".equals(profile.status())) {
+            throw new RuleViolation("volunteer.closed", "This volunteer has left; their data is erased.");
+        }
+    }
+
+    static int ageOn(LocalDate birthDate, LocalDate day) {
+        return Period.between(birthDate, day).getYears();
+    }
+
+    static String upper(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+}
