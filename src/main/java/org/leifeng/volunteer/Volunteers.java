@@ -184,7 +184,7 @@ public class Volunteers {
     }
 
     /** Everything the platform holds about the volunteer, for them to download (documents masked as everywhere). */
-    @Transactional(readOnly = true)
+    @Transactional
     public VolunteerExport export(long id) {
         VolunteerProfile profile = get(id);
         if (!isSelf(profile)) {
