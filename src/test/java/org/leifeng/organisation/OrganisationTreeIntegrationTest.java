@@ -188,7 +188,10 @@ class OrganisationTreeIntegrationTest {
 
     @Test
     void movingTheRootIsRefusedWith422() {
-        Problems.assertProblem(client.post("/api/v1/organisations/1/move", admin, Map.of("parentId", longtingId)), 422);
+        TestClient.Answer refused = client.post("/api/v1/organisations/1/move", admin, Map.of("parentId", longtingId));
+
+        Problems.assertProblem(refused, 422);
+        assertThat(refused.json().get("type").asString()).endsWith("problem.rootCannotMove");
         assertThat(organisation(1).get("path").asString()).isEqualTo("/1/");
     }
 
@@ -276,6 +279,16 @@ class OrganisationTreeIntegrationTest {
         long leaf = client.newOrganisation(longting, TestClient.unique("区内叶"), "AGENCY", beishudian);
 
         assertThat(client.post("/api/v1/organisations/" + leaf + "/deactivate", longting, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rootHasNoParent() {
+        JsonNode root = organisation(1);
+
+        assertThat(root.get("type").asString()).isEqualTo("CITY");
+        assertThat(root.get("path").asString()).isEqualTo("/1/");
+        assertThat(root.get("depth").asInt()).isZero();
+        assertThat(root.get("parentId")).as("the root's parentId, in %s", root).matches(node -> node == null || node.isNull());
     }
 
     @Test
