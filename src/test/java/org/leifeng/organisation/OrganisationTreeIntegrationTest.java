@@ -174,6 +174,21 @@ class OrganisationTreeIntegrationTest {
     }
 
     @Test
+    void moveNextToASiblingOfTheSameNameIsAConflictAndChangesNothing() {
+        String name = TestClient.unique("同名移动");
+        long stays = client.newOrganisation(admin, name, "AGENCY", dayuan);
+        long moving = client.newOrganisation(admin, name, "AGENCY", beishudian);
+        long child = client.newOrganisation(admin, TestClient.unique("同名移动子"), "AGENCY", moving);
+        String childPath = organisation(child).get("path").asString();
+
+        Problems.assertProblem(client.post("/api/v1/organisations/" + moving + "/move", admin, Map.of("parentId", dayuan)), 409);
+
+        assertThat(organisation(moving).get("parentId").asLong()).isEqualTo(beishudian);
+        assertThat(organisation(child).get("path").asString()).isEqualTo(childPath);
+        assertThat(organisation(stays).get("parentId").asLong()).isEqualTo(dayuan);
+    }
+
+    @Test
     void movingANodeUnderItsOwnDescendantIsRefusedWith422() {
         long a = client.newOrganisation(admin, TestClient.unique("环A"), "AGENCY", beishudian);
         long b = client.newOrganisation(admin, TestClient.unique("环B"), "AGENCY", a);
