@@ -2,9 +2,11 @@ package org.leifeng.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.leifeng.support.Concurrently;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.Problems;
 import org.leifeng.support.TestClient;
@@ -94,5 +96,17 @@ class LockoutIntegrationTest {
         }
         assertThat(signIn(username, PASSWORD).status())
                 .as("a success clears earlier failures, so four more do not lock").isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreThanFiveTries() throws Exception {
+        String username = freshAccount();
+
+        List<TestClient.Answer> answers = Concurrently.run(15, () -> signIn(username, "parallel-guess"));
+
+        assertThat(answers).extracting(TestClient.Answer::status).containsOnly(401, 429);
+        assertThat(answers.stream().filter(answer -> answer.status() == 401).count())
+                .as("passwords checked while the account should already be locked").isLessThanOrEqualTo(5);
+        Problems.assertProblem(signIn(username, PASSWORD), 429);
     }
 }
