@@ -133,4 +133,33 @@ class AuditIntegrationTest {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isGreaterThanOrEqualTo(before);
     }
+
+    @Test
+    void everyStateChangingMethodIsWrittenWithItsOutcome() {
+        String admin = client.adminToken();
+        long street = client.organisationId("相国寺街道", admin);
+        long organisation = client.newOrganisation(admin, TestClient.unique("审计方法"), "AGENCY", street);
+        long account = client.newAccount(admin, TestClient.unique("audit.methods."), "Audit-methods-1", "VOLUNTEER", street);
+
+        client.patch("/api/v1/organisations/" + organisation, admin, Map.of("name", TestClient.unique("审计改名")));
+        client.post("/api/v1/accounts/" + account + "/grants", admin, Map.of("role", "REVIEWER", "organisationId", street));
+        client.delete("/api/v1/accounts/" + account + "/grants?role=REVIEWER&organisationId=" + street, admin);
+        client.postRaw("/api/v1/organisations/" + organisation + "/move", admin, "{not json");
+
+        assertThat(outcome("organisation.renamed", "organisation", organisation)).isEqualTo(200);
+        assertThat(outcome("account.granted", "account", account)).isEqualTo(200);
+        assertThat(outcome("account.revoked", "account", account)).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                SELECT outcome FROM audit_log WHERE action = :action AND actor_name = 'admin' ORDER BY id DESC LIMIT 1""")
+                .param("action", "POST /api/v1/organisations/" + organisation + "/move").query(Integer.class).single())
+                .as("a refused request is written too").isEqualTo(400);
+    }
+
+    private Integer outcome(String action, String entityType, long entityId) {
+        return jdbc.sql("""
+                SELECT outcome FROM audit_log WHERE action = :action AND entity_type = :type AND entity_id = :id
+                  AND actor_name = 'admin' ORDER BY id DESC LIMIT 1""")
+                .param("action", action).param("type", entityType).param("id", Long.toString(entityId))
+                .query(Integer.class).single();
+    }
 }
