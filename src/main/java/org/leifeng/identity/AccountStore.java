@@ -61,9 +61,18 @@ class AccountStore {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
+        return findByUsername(username, "");
+    }
+
+    /** As {@link #findByUsername(String)}, locking the row until the transaction ends: sign-ins of one account take turns. */
+    Optional<StoredAccount> findByUsernameForUpdate(String username) {
+        return findByUsername(username, " FOR UPDATE");
+    }
+
+    private Optional<StoredAccount> findByUsername(String username, String lock) {
         return jdbc.sql("""
                 SELECT id, username, password_hash, enabled, locked_until FROM account
-                WHERE lower(username) = lower(:username)""")
+                WHERE lower(username) = lower(:username)""" + lock)
                 .param("username", username)
                 .query((rs, row) -> new StoredAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getObject(5, OffsetDateTime.class)))

@@ -40,7 +40,8 @@ class SignIn {
     Caller authenticate(String username, String password, String remoteAddress) {
         Instant now = clock.instant();
         String key = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        Optional<AccountStore.StoredAccount> account = accounts.findByUsername(key);
+        // Locked until commit, so concurrent attempts see each other's failures and the lock they earn.
+        Optional<AccountStore.StoredAccount> account = accounts.findByUsernameForUpdate(key);
         Instant lockedUntil = account.map(AccountStore.StoredAccount::lockedUntil).map(OffsetDateTime::toInstant).orElse(null);
         long secondsLeft = lockout.secondsLeft(lockedUntil, now);
         if (secondsLeft > 0) {

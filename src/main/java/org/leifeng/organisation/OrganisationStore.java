@@ -161,9 +161,10 @@ class OrganisationStore {
     }
 
     private static Organisation map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent_id");
+        // getObject, not getLong + wasNull: wasNull reports on the column read last, which by then is "type".
+        Long parent = rs.getObject("parent_id", Long.class);
         return new Organisation(rs.getLong("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
-                rs.wasNull() ? null : parent, rs.getString("path"), rs.getInt("depth"), rs.getBoolean("active"),
+                parent, rs.getString("path"), rs.getInt("depth"), rs.getBoolean("active"),
                 rs.getInt("child_count"), rs.getObject("created_at", OffsetDateTime.class));
     }
 

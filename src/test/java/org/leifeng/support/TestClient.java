@@ -5,6 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -69,6 +72,56 @@ public class TestClient {
 
     public String adminToken() {
         return tokenFor("admin", ADMIN_PASSWORD);
+    }
+
+    /** Encodes a query parameter value (names are Chinese). */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The id of the one organisation called exactly {@code name} that {@code token}'s holder can see. */
+    public long organisationId(String name, String token) {
+        Answer answer = get("/api/v1/organisations?size=200&q=" + encode(name), token);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("search for " + name + " failed: " + answer);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        answer.json().get("items").forEach(item -> {
+            if (item.get("name").asString().equals(name)) {
+                ids.add(item.get("id").asLong());
+            }
+        });
+        if (ids.size() != 1) {
+            throw new IllegalStateException("expected one organisation called " + name + ", found " + ids);
+        }
+        return ids.get(0);
+    }
+
+    public Answer createOrganisation(String token, String name, String type, long parentId) {
+        return post("/api/v1/organisations", token, Map.of("name", name, "type", type, "parentId", parentId));
+    }
+
+    /** Creates an organisation and answers its id, failing unless the answer is 201. */
+    public long newOrganisation(String token, String name, String type, long parentId) {
+        Answer answer = createOrganisation(token, name, type, parentId);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("creating " + name + " failed: " + answer);
+        }
+        return answer.id();
+    }
+
+    public Answer createAccount(String token, String username, String password, String role, long organisationId) {
+        return post("/api/v1/accounts", token, Map.of("username", username, "password", password,
+                "grants", List.of(Map.of("role", role, "organisationId", organisationId))));
+    }
+
+    /** Creates an account with one grant and answers its id, failing unless the answer is 201. */
+    public long newAccount(String token, String username, String password, String role, long organisationId) {
+        Answer answer = createAccount(token, username, password, role, organisationId);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("creating account " + username + " failed: " + answer);
+        }
+        return answer.id();
     }
 
     public Answer get(String path, String token) {

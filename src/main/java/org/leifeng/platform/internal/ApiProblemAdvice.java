@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
 import org.leifeng.platform.TooManyAttempts;
@@ -65,6 +69,19 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(problems.invalidInput(List.of(new Problem.FieldError(e.getName(), "validation.wrongType"))));
+    }
+
+    /**
+     * Constraints on request parameters and path variables of {@code @Validated} controllers are checked by the
+     * method-validation proxy, which throws this rather than Spring MVC's own exception: a 400 naming the parameter.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(parameterName(violation), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(problems.invalidInput(errors));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -165,6 +182,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> asObject(ProblemDetail detail) {
         return ResponseEntity.status(detail.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    /** The last node of the violation's path: {@code search.q} names the parameter {@code q}. */
+    private static String parameterName(ConstraintViolation<?> violation) {
+        String name = "parameter";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
     }
 
     private static Optional<Long> retryAfter(Problem problem) {

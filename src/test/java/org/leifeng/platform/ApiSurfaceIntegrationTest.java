@@ -1,0 +1,74 @@
+package org.leifeng.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.leifeng.support.LeifengTest;
+import org.leifeng.support.Problems;
+import org.leifeng.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@LeifengTest
+class ApiSurfaceIntegrationTest {
+
+    @Autowired
+    TestClient client;
+
+    @Test
+    void openApiDocumentListsTheOrganisationApi() {
+        TestClient.Answer docs = client.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi")).isNotNull();
+        assertThat(docs.json().get("paths").get("/api/v1/organisations")).isNotNull();
+        assertThat(docs.json().get("paths").get("/api/v1/organisations/{id}/move")).isNotNull();
+        assertThat(docs.json().get("paths").get("/api/v1/auth/token")).isNotNull();
+        assertThat(docs.json().get("paths").get("/api/v1/accounts")).isNotNull();
+    }
+
+    @Test
+    void prometheusEndpointExposesJvmMetrics() {
+        TestClient.Answer metrics = client.get("/actuator/prometheus", null);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("jvm_");
+    }
+
+    @Test
+    void unknownApiPathIs404Problem() {
+        Problems.assertProblem(client.get("/api/v1/no-such-thing", client.adminToken()), 404);
+    }
+
+    @Test
+    void unknownApiPathWithoutTokenIs401Problem() {
+        Problems.assertProblem(client.get("/api/v1/no-such-thing", null), 401);
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        Problems.assertProblem(client.delete("/api/v1/organisations", client.adminToken()), 405);
+    }
+
+    @Test
+    void pagedAnswersHaveItemsPageSizeAndTotal() {
+        TestClient.Answer page = client.get("/api/v1/organisations/1/children?page=1&size=3", client.adminToken());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("items")).hasSize(3);
+        assertThat(page.json().get("page").asInt()).isEqualTo(1);
+        assertThat(page.json().get("size").asInt()).isEqualTo(3);
+        assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(11);
+    }
+
+    @Test
+    void problemDetailsFollowTheCallersLanguage() {
+        TestClient.Answer english = client.get("/api/v1/me", null);
+        TestClient.Answer chinese = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(client.baseUrl() + "/api/v1/me")).GET().build());
+
+        Problems.assertProblem(english, 401);
+        Problems.assertProblem(chinese, 401);
+        assertThat(english.json().get("detail").asString()).isNotEqualTo(chinese.json().get("detail").asString());
+    }
+}
