@@ -8,7 +8,11 @@ import org.springframework.http.HttpStatus;
 public class InvalidInput extends Problem {
 
     public InvalidInput(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, "problem.invalidInput", "Invalid input: " + field + " " + message,
-                List.of(new FieldError(field, message)));
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public InvalidInput(List<FieldError> errors) {
+        super(HttpStatus.BAD_REQUEST, "problem.invalidInput", "Invalid input: " + errors.stream()
+                .map(FieldError::field).toList(), errors);
     }
 }

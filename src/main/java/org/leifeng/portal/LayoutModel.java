@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Caller;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,23 +20,27 @@ class LayoutModel {
 
     private final Organisations organisations;
     private final AccessControl access;
+    private final Volunteers volunteers;
 
-    LayoutModel(Organisations organisations, AccessControl access) {
+    LayoutModel(Organisations organisations, AccessControl access, Volunteers volunteers) {
         this.organisations = organisations;
         this.access = access;
+        this.volunteers = volunteers;
     }
 
     @ModelAttribute("layout")
     Layout layout(HttpServletRequest request) {
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
+        boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
         return new Layout(organisations.cityOverview().cityName(), caller.map(Caller::username).orElse(null),
-                caller.isPresent() && access.isAdministrator(), locale.getLanguage().equals("en") ? "en" : "zh-CN",
-                request.getRequestURI());
+                caller.isPresent() && access.isAdministrator(), volunteer,
+                locale.getLanguage().equals("en") ? "en" : "zh-CN", request.getRequestURI());
     }
 
     /** {@code language} is the page's {@code lang} attribute; {@code path} marks the current navigation entry. */
-    record Layout(String cityName, String username, boolean administrator, String language, String path) {
+    record Layout(String cityName, String username, boolean administrator, boolean volunteer, String language,
+            String path) {
 
         public boolean signedIn() {
             return username != null;

@@ -19,6 +19,7 @@ import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.Conflict;
+import org.leifeng.platform.InputValidator;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.Masking;
 import org.leifeng.platform.NotFound;
@@ -53,10 +54,12 @@ public class Volunteers {
     private final ApplicationEventPublisher events;
     private final VolunteerSettings settings;
     private final Clock clock;
+    private final InputValidator inputs;
 
     Volunteers(VolunteerStore store, PersonalData personalData, Accounts accounts, AccessControl access,
             AuditTrail audit, Organisations organisations, ApplicationEventPublisher events,
-            VolunteerSettings settings, Clock clock) {
+            VolunteerSettings settings, Clock clock, InputValidator inputs) {
+        this.inputs = inputs;
         this.store = store;
         this.personalData = personalData;
         this.accounts = accounts;
@@ -74,6 +77,7 @@ public class Volunteers {
      */
     @Transactional
     public VolunteerProfile register(Registration registration) {
+        inputs.check(registration);
         LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
         CheckedRegistration checked = RegistrationRules.check(registration, today);
         long organisationId = registration.organisationId() == null ? access.rootOrganisationId()

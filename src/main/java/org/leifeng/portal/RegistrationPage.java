@@ -1,0 +1,107 @@
+package org.leifeng.portal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.leifeng.organisation.Organisation;
+import org.leifeng.organisation.Organisations;
+import org.leifeng.platform.Problem;
+import org.leifeng.platform.ProblemDetails;
+import org.leifeng.volunteer.IdType;
+import org.leifeng.volunteer.Registration;
+import org.leifeng.volunteer.Sex;
+import org.leifeng.volunteer.VolunteerProfile;
+import org.leifeng.volunteer.Volunteers;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Registration on a phone. A refused form comes back with the reasons and what was typed, except the password and
+ * the document numbers, which are never written back into a page.
+ */
+@Controller
+class RegistrationPage {
+
+    private final Volunteers volunteers;
+    private final Organisations organisations;
+    private final ProblemDetails problems;
+
+    RegistrationPage(Volunteers volunteers, Organisations organisations, ProblemDetails problems) {
+        this.volunteers = volunteers;
+        this.organisations = organisations;
+        this.problems = problems;
+    }
+
+    @GetMapping("/register")
+    String form(Model model) {
+        model.addAttribute("form", RegistrationForm.empty());
+        return prepare(model);
+    }
+
+    @PostMapping("/register")
+    String register(RegistrationForm form, Model model, HttpServletResponse response) {
+        try {
+            VolunteerProfile profile = volunteers.register(form.toRegistration());
+            model.addAttribute("registered", profile);
+            return "register-done";
+        } catch (Problem problem) {
+            response.setStatus(problem.status().value());
+            model.addAttribute("problem", problems.of(problem));
+            model.addAttribute("fieldErrors", problem.errors());
+            model.addAttribute("form", form.withoutSecrets());
+            return prepare(model);
+        }
+    }
+
+    private String prepare(Model model) {
+        model.addAttribute("idTypes", IdType.values());
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("skills", volunteers.skillCatalogue());
+        List<OrganisationGroup> groups = new ArrayList<>();
+        for (Organisation district : organisations.activeChildren(organisations.cityId())) {
+            groups.add(new OrganisationGroup(district, organisations.activeChildren(district.id())));
+        }
+        model.addAttribute("organisationGroups", groups);
+        return "register";
+    }
+
+    /** A district or county with the organisations directly under it, as one group of the picker. */
+    record OrganisationGroup(Organisation head, List<Organisation> members) {
+    }
+
+    /** The form's fields as the browser posts them. */
+    record RegistrationForm(String name, IdType idType, String idNumber, String phone, String password,
+            Long organisationId, List<String> skills, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+            Sex sex, String guardianName, IdType guardianIdType, String guardianIdNumber, String guardianPhone,
+            String guardianRelation, boolean guardianConsent, boolean consent) {
+
+        static RegistrationForm empty() {
+            return new RegistrationForm("", IdType.RESIDENT_ID, "", "", "", null, List.of(), null, null, "",
+                    IdType.RESIDENT_ID, "", "", "", false, false);
+        }
+
+        RegistrationForm withoutSecrets() {
+            return new RegistrationForm(name, idType, "", phone, "", organisationId, skills, birthDate, sex, guardianName,
+                    guardianIdType, "", guardianPhone, guardianRelation, guardianConsent, consent);
+        }
+
+        Registration toRegistration() {
+            boolean hasGuardian = guardianName != null && !guardianName.isBlank();
+            Registration.Guardian guardian = hasGuardian ? new Registration.Guardian(guardianName, guardianIdType,
+                    blankToNull(guardianIdNumber), guardianPhone, guardianRelation == null ? "" : guardianRelation) : null;
+            return new Registration(name, idType, idNumber, phone, password, organisationId,
+                    skills == null ? List.of() : skills, List.of(), birthDate, sex, guardian, guardianConsent, consent);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}
