@@ -1,6 +1,7 @@
 package org.leifeng.identity;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
@@ -54,6 +55,21 @@ public class Accounts {
         grants.forEach(grant -> store.insertGrant(id, grant, grantedBy));
         events.publishEvent(new AccountCreated(id, username));
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Grants a role that a rule of the platform decides on, such as TEAM_LEADER for whoever leads a team: no caller
+     * is checked, so callers of this method decide who may reach it. Answers whether the grant is new.
+     */
+    @Transactional
+    public boolean grantOnBehalfOfPlatform(long accountId, Grant grant) {
+        return store.insertGrant(accountId, grant, access.currentCaller().map(Caller::accountId).orElse(null));
+    }
+
+    /** The id of an account by its username, for the platform itself (demo data): no caller is checked. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfUsername(String username) {
+        return store.findByUsername(username).map(AccountStore.StoredAccount::id);
     }
 
     /**
