@@ -88,10 +88,10 @@ class TeamStore {
         String[] patterns = prefixes.stream().map(prefix -> prefix + "%").toArray(String[]::new);
         String escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         long member = memberId == null ? -1 : memberId;
-        long total = jdbc.sql("SELECT count(*) FROM team t JOIN organisation o ON o.id = t.organisation_id" + where)
+        long total = jdbc.sql("SELECT count(*) FROM team t JOIN organisation o ON o.id = t.organisation_id " + where)
                 .param("patterns", patterns).param("member", member).param("within", within).param("fragment", escaped)
                 .query(Long.class).single();
-        List<Team> items = jdbc.sql(COLUMNS + where + " ORDER BY t.active DESC, o.path, t.name, t.id LIMIT :limit OFFSET :offset")
+        List<Team> items = jdbc.sql(COLUMNS + " " + where + " ORDER BY t.active DESC, o.path, t.name, t.id LIMIT :limit OFFSET :offset")
                 .param("patterns", patterns).param("member", member).param("within", within).param("fragment", escaped)
                 .param("limit", page.size()).param("offset", page.offset())
                 .query(TeamStore::map).list();

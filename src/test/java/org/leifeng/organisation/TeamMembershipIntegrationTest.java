@@ -150,15 +150,12 @@ class TeamMembershipIntegrationTest {
         List<JsonNode> rows = fixture.membershipsOf(team, member.id());
         assertThat(rows).hasSize(3);
         assertThat(rows.stream().filter(row -> row.get("leftAt") == null)).hasSize(1);
-        assertThat(rows).anySatisfy(row -> {
-            assertThat(row.get("endReason").asString()).isEqualTo("LEFT");
-            assertThat(row.get("endedBy").asLong()).isEqualTo(member.id());
-        });
-        assertThat(rows).anySatisfy(row -> {
-            assertThat(row.get("endReason").asString()).isEqualTo("REMOVED");
-            assertThat(row.get("endedBy").asLong()).isEqualTo(team.leader().id());
-            assertThat(row.get("endNote").asString()).isEqualTo("长期未参加活动");
-        });
+        JsonNode left = ended(rows, "LEFT");
+        assertThat(left.get("endedBy").asLong()).isEqualTo(member.id());
+        JsonNode removed = ended(rows, "REMOVED");
+        assertThat(removed.get("endedBy").asLong()).isEqualTo(team.leader().id());
+        assertThat(removed.get("endNote").asString()).isEqualTo("长期未参加活动");
+        assertThat(removed.get("leftAt").asString()).isNotBlank();
     }
 
     @Test
@@ -224,5 +221,10 @@ class TeamMembershipIntegrationTest {
         JsonNode all = client.get("/api/v1/teams/" + team.id() + "/join-requests", team.leader().token()).json();
         assertThat(all.get("items").get(0).get("id").asLong()).isEqualTo(requestId);
         assertThat(all.get("items").get(0).get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    private static JsonNode ended(List<JsonNode> rows, String how) {
+        return rows.stream().filter(row -> row.has("endReason") && row.get("endReason").asString().equals(how))
+                .findFirst().orElseThrow(() -> new AssertionError("no membership ended " + how + " in " + rows));
     }
 }
