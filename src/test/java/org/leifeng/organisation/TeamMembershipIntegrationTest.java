@@ -57,6 +57,9 @@ class TeamMembershipIntegrationTest {
                 .isEqualTo(team.id());
         assertThat(client.post("/api/v1/join-requests/" + asked.id() + "/approve", team.leader().token(), null).status())
                 .isEqualTo(409);
+        JsonNode audit = client.get("/api/v1/audit?action=team.joinApproved&size=200", fixture.demoAdmin("longting")).json();
+        assertThat(audit.get("items").valueStream()).anyMatch(entry -> entry.get("entityId").asString()
+                .equals(Long.toString(asked.id())) && entry.get("outcome").asInt() == 200);
     }
 
     @Test
