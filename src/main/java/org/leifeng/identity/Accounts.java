@@ -2,6 +2,7 @@ package org.leifeng.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.leifeng.platform.NotFound;
@@ -91,6 +92,21 @@ public class Accounts {
             tokens.revokeAll(accountId);
             sessions.endAllOf(account.username());
         });
+    }
+
+    /**
+     * Grants a role that a rule of the platform decides on, such as TEAM_LEADER for whoever leads a team: no caller
+     * is checked, so callers of this method decide who may reach it. Answers whether the grant is new.
+     */
+    @Transactional
+    public boolean grantOnBehalfOfPlatform(long accountId, Grant grant) {
+        return store.insertGrant(accountId, grant, access.currentCaller().map(Caller::accountId).orElse(null));
+    }
+
+    /** The id of an account by its username, for the platform itself (demo data): no caller is checked. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfUsername(String username) {
+        return store.findByUsername(username).map(AccountStore.StoredAccount::id);
     }
 
     /**

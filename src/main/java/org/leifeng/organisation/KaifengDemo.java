@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class KaifengDemo implements DemoDataContributor {
 
     /** District or county | its account name | streets and townships (each gets a community and a practice institute) | units. */
-    private static final List<DistrictPlan> DISTRICTS = List.of(
+    static final List<DistrictPlan> DISTRICTS = List.of(
             new DistrictPlan("龙亭区", "longting", List.of("北书店街道", "大院街道", "午朝门街道", "北郊乡"),
                     List.of(unit(OrganisationType.SCHOOL, "龙亭区实验小学"), unit(OrganisationType.ENTERPRISE, "汴京文旅发展有限公司"),
                             unit(OrganisationType.SOCIAL_ORGANISATION, "龙亭区益善志愿服务协会"), unit(OrganisationType.AGENCY, "龙亭区民政局"))),
@@ -100,7 +100,7 @@ class KaifengDemo implements DemoDataContributor {
         return new Unit(type, name);
     }
 
-    private record DistrictPlan(String name, String account, List<String> streets, List<Unit> units) {
+    record DistrictPlan(String name, String account, List<String> streets, List<Unit> units) {
     }
 
     private record Unit(OrganisationType type, String name) {
