@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Caller;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.platform.Masking;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -28,14 +29,25 @@ class LayoutModel {
         this.volunteers = volunteers;
     }
 
+    /** Organisation names for pages that show organisation ids: {@code ${names.of(id)}}. */
+    @ModelAttribute("names")
+    OrganisationNames names() {
+        return new OrganisationNames(organisations);
+    }
+
     @ModelAttribute("layout")
     Layout layout(HttpServletRequest request) {
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
         boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
-        return new Layout(organisations.cityOverview().cityName(), caller.map(Caller::username).orElse(null),
+        return new Layout(organisations.cityOverview().cityName(), caller.map(LayoutModel::displayName).orElse(null),
                 caller.isPresent() && access.isAdministrator(), volunteer,
                 locale.getLanguage().equals("en") ? "en" : "zh-CN", request.getRequestURI());
+    }
+
+    /** Volunteers sign in with their mobile number, which pages show masked like every phone number. */
+    private static String displayName(Caller caller) {
+        return caller.username().matches("\\d{11}") ? Masking.phone(caller.username()) : caller.username();
     }
 
     /** {@code language} is the page's {@code lang} attribute; {@code path} marks the current navigation entry. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
 import org.leifeng.volunteer.IdType;
@@ -18,6 +19,7 @@ import org.leifeng.volunteer.Volunteers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,18 +48,27 @@ class RegistrationPage {
     }
 
     @PostMapping("/register")
-    String register(RegistrationForm form, Model model, HttpServletResponse response) {
+    String register(RegistrationForm form, BindingResult binding, Model model, HttpServletResponse response) {
+        if (binding.hasFieldErrors()) {
+            List<Problem.FieldError> errors = binding.getFieldErrors().stream()
+                    .map(error -> new Problem.FieldError(error.getField(), "validation.wrongType")).toList();
+            return refused(new InvalidInput(errors), form, model, response);
+        }
         try {
             VolunteerProfile profile = volunteers.register(form.toRegistration());
             model.addAttribute("registered", profile);
             return "register-done";
         } catch (Problem problem) {
-            response.setStatus(problem.status().value());
-            model.addAttribute("problem", problems.of(problem));
-            model.addAttribute("fieldErrors", problem.errors());
-            model.addAttribute("form", form.withoutSecrets());
-            return prepare(model);
+            return refused(problem, form, model, response);
         }
+    }
+
+    private String refused(Problem problem, RegistrationForm form, Model model, HttpServletResponse response) {
+        response.setStatus(problem.status().value());
+        model.addAttribute("problem", problems.of(problem));
+        model.addAttribute("fieldErrors", problem.errors());
+        model.addAttribute("form", form.withoutSecrets());
+        return prepare(model);
     }
 
     private String prepare(Model model) {
@@ -80,11 +91,19 @@ class RegistrationPage {
     record RegistrationForm(String name, IdType idType, String idNumber, String phone, String password,
             Long organisationId, List<String> skills, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
             Sex sex, String guardianName, IdType guardianIdType, String guardianIdNumber, String guardianPhone,
-            String guardianRelation, boolean guardianConsent, boolean consent) {
+            String guardianRelation, Boolean guardianConsent, Boolean consent) {
 
         static RegistrationForm empty() {
             return new RegistrationForm("", IdType.RESIDENT_ID, "", "", "", null, List.of(), null, null, "",
                     IdType.RESIDENT_ID, "", "", "", false, false);
+        }
+
+        public boolean guardianConsentGiven() {
+            return Boolean.TRUE.equals(guardianConsent);
+        }
+
+        public boolean consentGiven() {
+            return Boolean.TRUE.equals(consent);
         }
 
         RegistrationForm withoutSecrets() {
@@ -97,7 +116,8 @@ class RegistrationPage {
             Registration.Guardian guardian = hasGuardian ? new Registration.Guardian(guardianName, guardianIdType,
                     blankToNull(guardianIdNumber), guardianPhone, guardianRelation == null ? "" : guardianRelation) : null;
             return new Registration(name, idType, idNumber, phone, password, organisationId,
-                    skills == null ? List.of() : skills, List.of(), birthDate, sex, guardian, guardianConsent, consent);
+                    skills == null ? List.of() : skills, List.of(), birthDate, sex, guardian, guardianConsentGiven(),
+                    consentGiven());
         }
 
         private static String blankToNull(String value) {
