@@ -1,6 +1,6 @@
 -- Adds 1,000,000 synthetic volunteers (with accounts) to a Leifeng database, spread over every organisation of the
 -- tree, for measuring the administrators' volunteer search. Document and phone columns hold random bytes of the
--- right shape (nobody's data); blind indexes are random 32-byte values, unique like real ones.
+-- right shape (nobody's data); blind indexes are distinct 32-byte hashes, unique like real ones.
 -- Run against a scratch database only: psql -h localhost -p <port> -U postgres -d leifeng -f seed-1m.sql
 \timing on
 BEGIN;
@@ -17,8 +17,8 @@ SELECT a.id,
        (ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + g % 10]
            || (ARRAY['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳'])[1 + (g / 10) % 12]
            || (ARRAY['','华','明','红','平'])[1 + (g / 120) % 5],
-       'RESIDENT_ID', gen_random_bytes(46), 'k1', gen_random_bytes(32), '4102**********0000',
-       gen_random_bytes(39), 'k1', gen_random_bytes(32), '170****0000',
+       'RESIDENT_ID', sha512(('d' || g)::bytea), 'k1', sha256(('i' || g)::bytea), '4102**********0000',
+       sha512(('m' || g)::bytea), 'k1', sha256(('p' || g)::bytea), '170****0000',
        date '1950-01-01' + (g % 20000), CASE WHEN g % 2 = 0 THEN 'MALE' ELSE 'FEMALE' END, '2026-11', now()
 FROM generate_series(1, 1000000) g
 JOIN account a ON a.username = 'bench-' || g
