@@ -25,12 +25,14 @@ import org.springframework.stereotype.Component;
  * About 2,000 generated volunteers spread over Kaifeng's districts and counties. Their resident ID numbers carry the
  * real area code of their district and a correct check character, but belong to nobody: birth dates and sequence
  * numbers are drawn at random (with a fixed seed, so every demo city is the same). They all sign in with the demo
- * password; their usernames are their (random) mobile numbers.
+ * password; their usernames are their (random) mobile numbers, except the first, whose number the README names.
  */
 @Component
 class KaifengVolunteersDemo implements DemoDataContributor {
 
     static final int VOLUNTEERS = 2_000;
+    /** The demo volunteer whose phone the README names, so people can try the volunteer's pages. */
+    static final String SIGN_IN_PHONE = "13800138000";
     private static final Map<String, String> AREA_CODES = Map.of("龙亭区", "410202", "顺河回族区", "410203",
             "鼓楼区", "410204", "禹王台区", "410205", "祥符区", "410212", "杞县", "410221", "通许县", "410222",
             "尉氏县", "410223", "兰考县", "410225");
@@ -85,13 +87,14 @@ class KaifengVolunteersDemo implements DemoDataContributor {
             return;
         }
         Set<String> usedNumbers = new HashSet<>();
-        Set<String> usedPhones = new HashSet<>();
+        Set<String> usedPhones = new HashSet<>(Set.of(SIGN_IN_PHONE));
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < VOLUNTEERS; i++) {
             Organisation district = districts.get(i % districts.size());
             List<Long> places = organisations.idsWithin(List.of(district.path()));
+            String phone = i == 0 ? SIGN_IN_PHONE : phone(random, usedPhones);
             people.add(new Person(name(random), residentId(random, AREA_CODES.get(district.name()), today, usedNumbers),
-                    phone(random, usedPhones), places.get(random.nextInt(places.size()))));
+                    phone, places.get(random.nextInt(places.size()))));
         }
         List<Long> accountIds = accounts.provisionBatch(people.stream().map(Person::phone).toList(), demoPassword,
                 people.stream().map(person -> List.of(new Grant(Role.VOLUNTEER, person.organisationId()))).toList());
