@@ -155,4 +155,11 @@ class TeamStore {
                 rs.getBoolean("active"), rs.getInt("member_count"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("invite_code"), false);
     }
+
+    List<Long> activeIdsWithin(String organisationPath) {
+        return jdbc.sql("""
+                SELECT t.id FROM team t JOIN organisation o ON o.id = t.organisation_id
+                WHERE o.path LIKE :prefix || '%' AND t.active ORDER BY t.id""")
+                .param("prefix", organisationPath).query(Long.class).list();
+    }
 }

@@ -108,6 +108,25 @@ public class Teams {
         return memberships.allTeamsOf(accountId);
     }
 
+    /** The active teams of the organisations in a subtree. No caller is checked: for the platform (demo data, imports). */
+    @Transactional(readOnly = true)
+    public List<Long> activeTeamIdsWithin(String organisationPath) {
+        return store.activeIdsWithin(organisationPath);
+    }
+
+    /**
+     * Makes the accounts live members of the team, for the platform itself (demo data, imports): no caller is
+     * checked, so callers of this method decide who may reach it. Answers how many became members now.
+     */
+    @Transactional
+    public int enrolOnBehalfOfPlatform(long teamId, List<Long> accountIds) {
+        int joined = 0;
+        for (long accountId : accountIds) {
+            joined += memberships.join(teamId, accountId) ? 1 : 0;
+        }
+        return joined;
+    }
+
     @Transactional(readOnly = true)
     public boolean isLiveMember(long teamId, long accountId) {
         return memberships.isLive(teamId, accountId);

@@ -15,6 +15,7 @@ import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.OrganisationType;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.organisation.Teams;
 import org.leifeng.platform.DemoDataContributor;
 import org.leifeng.platform.Masking;
 import org.leifeng.platform.PersonalData;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * real area code of their district and a correct check character, but belong to nobody: birth dates and sequence
  * numbers are drawn at random (with a fixed seed, so every demo city is the same). They all sign in with the demo
  * password; their usernames are their (random) mobile numbers, except the first, whose number the README names.
+ * About a third of them serve in their district's demo teams.
  */
 @Component
 class KaifengVolunteersDemo implements DemoDataContributor {
@@ -53,10 +55,12 @@ class KaifengVolunteersDemo implements DemoDataContributor {
     private final PersonalData personalData;
     private final VolunteerSettings settings;
     private final String demoPassword;
+    private final Teams teams;
 
     KaifengVolunteersDemo(Accounts accounts, Organisations organisations, VolunteerStore store,
-            PersonalData personalData, VolunteerSettings settings,
+            PersonalData personalData, VolunteerSettings settings, Teams teams,
             @Value("${leifeng.demo-password:Leifeng-demo-2026}") String demoPassword) {
+        this.teams = teams;
         this.accounts = accounts;
         this.organisations = organisations;
         this.store = store;
@@ -116,6 +120,25 @@ class KaifengVolunteersDemo implements DemoDataContributor {
                 skills.add(SKILLS[random.nextInt(SKILLS.length)]);
             }
             store.replaceSkills(volunteerId, List.copyOf(skills));
+        }
+        enrolSomeInTeams(random, districts, people, accountIds);
+    }
+
+    /** About a third of each district's volunteers serve in one of its teams. */
+    private void enrolSomeInTeams(Random random, List<Organisation> districts, List<Person> people, List<Long> accountIds) {
+        for (int d = 0; d < districts.size(); d++) {
+            List<Long> teamIds = teams.activeTeamIdsWithin(districts.get(d).path());
+            if (teamIds.isEmpty()) {
+                continue;
+            }
+            Map<Long, List<Long>> members = new java.util.HashMap<>();
+            for (int i = d; i < people.size(); i += districts.size()) {
+                if (random.nextInt(3) == 0) {
+                    members.computeIfAbsent(teamIds.get(random.nextInt(teamIds.size())), team -> new ArrayList<>())
+                            .add(accountIds.get(i));
+                }
+            }
+            members.forEach(teams::enrolOnBehalfOfPlatform);
         }
     }
 

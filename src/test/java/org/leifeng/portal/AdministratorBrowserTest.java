@@ -2,8 +2,6 @@ package org.leifeng.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +10,6 @@ import org.leifeng.support.Browser;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.TestClient;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,14 +55,14 @@ class AdministratorBrowserTest {
         WebElement longting = tree.findElement(By.xpath(".//summary[a[text()='龙亭区']]"));
         longting.click();
         wait.until(ExpectedConditions.textToBePresentInElement(tree, "北书店街道"));
-        assertThat(fitsTheScreen()).as("no sideways scrolling on a phone").isTrue();
-        screenshot("admin-tree-zh.png");
+        assertThat(Browser.fitsTheScreen(browser)).as("no sideways scrolling on a phone").isTrue();
+        Browser.screenshot(browser, "admin-tree-zh.png");
 
         browser.findElement(By.cssSelector(".language a[data-lang=en]")).click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisation tree");
         assertThat(browser.findElement(By.cssSelector(".main-nav")).getText()).contains("Organisations", "Audit log");
-        screenshot("admin-tree-en.png");
+        Browser.screenshot(browser, "admin-tree-en.png");
 
         browser.get(client.baseUrl() + "/admin/audit");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit log");
@@ -74,16 +70,5 @@ class AdministratorBrowserTest {
         browser.findElement(By.cssSelector(".language a[data-lang=zh-CN]")).click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("审计日志");
-    }
-
-    private boolean fitsTheScreen() {
-        Object fits = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;");
-        return Boolean.TRUE.equals(fits);
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(directory.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

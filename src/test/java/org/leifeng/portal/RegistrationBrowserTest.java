@@ -2,8 +2,6 @@ package org.leifeng.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -14,8 +12,6 @@ import org.leifeng.support.LeifengTest;
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -48,7 +44,7 @@ class RegistrationBrowserTest {
         browser.get(client.baseUrl() + "/");
         browser.findElement(By.cssSelector(".hero a[href='/register']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-form")));
-        assertThat(fitsTheScreen()).isTrue();
+        assertThat(Browser.fitsTheScreen(browser)).isTrue();
 
         browser.findElement(By.id("name")).sendKeys("雷小锋");
         String wrongCheck = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
@@ -75,7 +71,7 @@ class RegistrationBrowserTest {
         assertThat(org.leifeng.volunteer.VolunteerNumber.isWellFormed(number)).isTrue();
         assertThat(browser.getPageSource()).doesNotContain(idNumber).contains(idNumber.substring(0, 4) + "**********");
         TestClient.remember("/register (done)", browser.getPageSource());
-        screenshot("register-done.png");
+        Browser.screenshot(browser, "register-done.png");
 
         browser.findElement(By.cssSelector("#content a[href='/login']")).click();
         browser.findElement(By.id("username")).sendKeys(phone);
@@ -84,17 +80,7 @@ class RegistrationBrowserTest {
         browser.get(client.baseUrl() + "/account/profile");
         assertThat(browser.findElement(By.id("volunteer-facts")).getText()).contains(number, "急救");
         TestClient.remember("/account/profile", browser.getPageSource());
-        assertThat(fitsTheScreen()).isTrue();
-        screenshot("my-profile.png");
-    }
-
-    private boolean fitsTheScreen() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(directory.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Browser.fitsTheScreen(browser)).isTrue();
+        Browser.screenshot(browser, "my-profile.png");
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,6 +22,18 @@ public final class Browser {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Browser() {
+    }
+
+    /** Whether the page fits the window's width: nothing to scroll sideways on a phone. */
+    public static boolean fitsTheScreen(ChromeDriver browser) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"));
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/<name>}, for people to look at. */
+    public static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(directory.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     public static ChromeDriver start(int width, int height) throws IOException {

@@ -3,15 +3,11 @@ package org.leifeng.volunteer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.leifeng.support.Concurrently;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
@@ -97,22 +93,9 @@ class VolunteerRegistrationIntegrationTest {
     @Test
     void twentySimultaneousRegistrationsOfOneDocumentMakeExactlyOneVolunteer() throws Exception {
         String idNumber = People.adultId();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String phone = TestClient.uniquePhone();
-            answers.add(pool.submit(() -> {
-                start.await();
-                return client.post("/api/v1/volunteers", null, People.registration(idNumber, phone)).status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.run(20, () -> client.post("/api/v1/volunteers", null,
+                People.registration(idNumber, TestClient.uniquePhone())).status());
+
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
         byte[] index = personalData.blindIndex("id-document", "RESIDENT_ID:" + idNumber);
@@ -123,22 +106,9 @@ class VolunteerRegistrationIntegrationTest {
     @Test
     void twentySimultaneousRegistrationsOfOnePhoneMakeExactlyOneAccount() throws Exception {
         String phone = TestClient.uniquePhone();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String idNumber = People.adultId();
-            answers.add(pool.submit(() -> {
-                start.await();
-                return client.post("/api/v1/volunteers", null, People.registration(idNumber, phone)).status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Concurrently.run(20, () -> client.post("/api/v1/volunteers", null,
+                People.registration(People.adultId(), phone)).status());
+
         assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM account WHERE username = :phone").param("phone", phone)
                 .query(Long.class).single()).isEqualTo(1);
