@@ -73,6 +73,30 @@ class SignInPageIntegrationTest {
                 .status()).isEqualTo(429);
     }
 
+    @Test
+    void changesThePasswordOnThePageAndTheOldOneStopsWorking() throws Exception {
+        String username = TestClient.unique("page.password.");
+        client.post("/api/v1/accounts", client.adminToken(), Map.of("username", username, "password", "first-password-1",
+                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", 1))));
+        HttpClient browser = browser();
+        assertThat(signIn(browser, username, "first-password-1").statusCode()).isEqualTo(302);
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> changed = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("currentPassword", "first-password-1",
+                                "newPassword", "second-password-2", "_csrf", csrf.group(1))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "first-password-1"))
+                .status()).isEqualTo(401);
+        assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "second-password-2"))
+                .status()).isEqualTo(200);
+    }
+
     private HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -73,8 +73,9 @@ class DemoDataLoader implements ApplicationRunner {
         int claimed = jdbc.sql("INSERT INTO demo_data_load (contributor) VALUES (:key) ON CONFLICT DO NOTHING")
                 .param("key", contributor.key()).update();
         if (claimed == 1) {
-            log.info("Loading demo data: {}", contributor.key());
+            long started = System.nanoTime();
             contributor.load();
+            log.info("Loaded demo data {} in {} ms", contributor.key(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 }
