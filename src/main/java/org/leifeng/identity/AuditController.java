@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.springframework.validation.annotation.Validated;
@@ -31,7 +32,7 @@ class AuditController {
     PageResult<AuditEntry> entries(@RequestParam(required = false) @Size(max = 120) String action,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         if (!access.isAdministrator()) {
-            throw new org.leifeng.platform.Forbidden("problem.adminOnly", "Only administrators read the audit log.");
+            throw new Forbidden("problem.adminOnly", "Only administrators read the audit log.");
         }
         return audit.entries(action, PageRequest.of(page, size));
     }
