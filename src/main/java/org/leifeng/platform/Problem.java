@@ -44,6 +44,11 @@ public class Problem extends RuntimeException {
         return errors;
     }
 
+    /** Extra members of the problem detail, such as the id of the sign-up that already exists. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
+
     /** One invalid field: {@code field} is the JSON property path, {@code message} says what is wrong. */
     public record FieldError(String field, String message) {
     }

@@ -51,6 +51,7 @@ public class ProblemDetails {
 
     public ProblemDetail of(Problem problem) {
         ProblemDetail detail = of(problem.status(), problem.code(), problem.getMessage(), problem.args());
+        problem.properties().forEach(detail::setProperty);
         if (!problem.errors().isEmpty()) {
             detail.setProperty("errors", problem.errors().stream()
                     .map(error -> new Problem.FieldError(error.field(), localised(error.message())))

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -104,10 +105,20 @@ class VolunteerController {
         return ResponseEntity.noContent().build();
     }
 
+    @PutMapping("/volunteers/{id}/insurance")
+    @Operation(summary = "Record the volunteer's accident insurance (administrators over the volunteer)")
+    VolunteerFacts insurance(@PathVariable @Positive long id, @Valid @RequestBody Insurance request) {
+        return volunteers.recordInsurance(id, request.insuredUntil());
+    }
+
     @GetMapping("/skills")
     @Operation(summary = "The skills volunteers can list, with Chinese and English names")
     List<VolunteerProfile.Skill> skills() {
         return volunteers.skillCatalogue();
+    }
+
+    /** Covered until this day inclusive; null records that the volunteer has no insurance. */
+    record Insurance(java.time.LocalDate insuredUntil) {
     }
 
     record RevealRequest(@NotBlank @Size(min = 4, max = 200) String reason) {

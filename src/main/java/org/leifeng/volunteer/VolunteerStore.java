@@ -142,6 +142,24 @@ class VolunteerStore {
                 .query((rs, row) -> new VolunteerProfile.Skill(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    Optional<VolunteerFacts> facts(long volunteerId) {
+        return jdbc.sql("""
+                SELECT v.id, v.account_id, v.organisation_id, v.birth_date, v.insured_until, v.status,
+                       ARRAY(SELECT skill_code FROM volunteer_skill s WHERE s.volunteer_id = v.id) AS skills
+                FROM volunteer v WHERE v.id = :id""")
+                .param("id", volunteerId)
+                .query((rs, row) -> new VolunteerFacts(rs.getLong("id"), rs.getLong("account_id"),
+                        rs.getLong("organisation_id"), rs.getObject("birth_date", LocalDate.class),
+                        java.util.Set.of((String[]) rs.getArray("skills").getArray()),
+                        rs.getObject("insured_until", LocalDate.class), "ACTIVE".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    void recordInsurance(long volunteerId, LocalDate insuredUntil) {
+        jdbc.sql("UPDATE volunteer SET insured_until = :until WHERE id = :id")
+                .param("id", volunteerId).param("until", insuredUntil).update();
+    }
+
     Optional<Long> idOfAccount(long accountId) {
         return jdbc.sql("SELECT id FROM volunteer WHERE account_id = :account").param("account", accountId)
                 .query(Long.class).optional();

@@ -214,6 +214,23 @@ public class Volunteers {
         audit.describe("volunteer.closed", "volunteer", id, profile.organisationId());
     }
 
+    /** Facts for eligibility checks of other modules; no caller is checked and nothing personal is in them. */
+    @Transactional(readOnly = true)
+    public Optional<VolunteerFacts> facts(long volunteerId) {
+        return store.facts(volunteerId);
+    }
+
+    /** An administrator over the volunteer records their accident insurance (条例 Art 17) until a day, or none. */
+    @Transactional
+    public VolunteerFacts recordInsurance(long id, LocalDate insuredUntil) {
+        VolunteerProfile profile = store.find(id).orElseThrow(() -> new NotFound("volunteer", id));
+        access.require(Role.ORG_ADMIN, profile.organisationId());
+        requireActive(profile);
+        store.recordInsurance(id, insuredUntil);
+        audit.describe("volunteer.insuranceRecorded", "volunteer", id, profile.organisationId(), String.valueOf(insuredUntil));
+        return store.facts(id).orElseThrow();
+    }
+
     public List<VolunteerProfile.Skill> skillCatalogue() {
         return store.skillCatalogue();
     }

@@ -1,0 +1,137 @@
+package org.leifeng.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for activities and shifts. */
+@Repository
+class ActivityStore {
+
+    private final JdbcClient jdbc;
+
+    ActivityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewActivity activity, boolean backfilled, long createdBy) {
+        NewActivity.Place place = activity.place();
+        return jdbc.sql("""
+                INSERT INTO activity (organisation_id, team_id, title, category, description, address, latitude, longitude,
+                    radius_meters, min_age, max_age, required_skills, insurance_required, team_only,
+                    recruitment_opens_at, recruitment_closes_at, approval, waitlist, contact_name, contact_phone,
+                    backfilled, created_by)
+                VALUES (:organisation, :team, :title, :category, :description, :address, :lat, :lon, :radius, :minAge,
+                    :maxAge, :skills, :insurance, :teamOnly, :opens, :closes, :approval, :waitlist, :contactName,
+                    :contactPhone, :backfilled, :createdBy)
+                RETURNING id""")
+                .param("organisation", activity.organisationId()).param("team", activity.teamId())
+                .param("title", activity.title().strip()).param("category", activity.category().name())
+                .param("description", activity.description())
+                .param("address", place == null ? null : place.address())
+                .param("lat", place == null ? null : place.lat()).param("lon", place == null ? null : place.lon())
+                .param("radius", place == null ? null : place.radiusMeters())
+                .param("minAge", activity.minAge()).param("maxAge", activity.maxAge())
+                .param("skills", activity.requiredSkills().toArray(String[]::new))
+                .param("insurance", activity.insuranceRequired()).param("teamOnly", activity.teamOnly())
+                .param("opens", activity.recruitmentOpensAt()).param("closes", activity.recruitmentClosesAt())
+                .param("approval", activity.approval().name()).param("waitlist", activity.waitlist())
+                .param("contactName", activity.contact() == null ? null : activity.contact().name())
+                .param("contactPhone", activity.contact() == null ? null : activity.contact().phone())
+                .param("backfilled", backfilled).param("createdBy", createdBy)
+                .query(Long.class).single();
+    }
+
+    long insertShift(long activityId, NewShift shift) {
+        return jdbc.sql("""
+                INSERT INTO shift (activity_id, starts_at, ends_at, capacity, position)
+                VALUES (:activity, :starts, :ends, :capacity, :position) RETURNING id""")
+                .param("activity", activityId).param("starts", shift.startsAt()).param("ends", shift.endsAt())
+                .param("capacity", shift.capacity()).param("position", shift.position())
+                .query(Long.class).single();
+    }
+
+    Optional<ActivityView> find(long id) {
+        return jdbc.sql("SELECT * FROM activity WHERE id = :id").param("id", id)
+                .query(this::activity).optional()
+                .map(activity -> withShifts(activity, shiftsOf(id)));
+    }
+
+    Optional<Long> activityOfShift(long shiftId) {
+        return jdbc.sql("SELECT activity_id FROM shift WHERE id = :id").param("id", shiftId).query(Long.class).optional();
+    }
+
+    Optional<ShiftView> shift(long shiftId) {
+        return jdbc.sql("SELECT * FROM shift WHERE id = :id").param("id", shiftId).query(ActivityStore::shift).optional();
+    }
+
+    List<ShiftView> shiftsOf(long activityId) {
+        return jdbc.sql("SELECT * FROM shift WHERE activity_id = :id ORDER BY starts_at, id").param("id", activityId)
+                .query(ActivityStore::shift).list();
+    }
+
+    /** Moves the status along one allowed step; false when the activity is not in {@code from}. */
+    boolean transition(long id, ActivityStatus from, ActivityStatus to) {
+        String published = to == ActivityStatus.PUBLISHED ? ", published_at = now()" : "";
+        return jdbc.sql("UPDATE activity SET status = :to" + published + " WHERE id = :id AND status = :from")
+                .param("id", id).param("from", from.name()).param("to", to.name()).update() == 1;
+    }
+
+    /** Changes a shift's times and places; refused (false) when the places would fall below those held. */
+    boolean updateShift(long shiftId, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, String position) {
+        return jdbc.sql("""
+                UPDATE shift SET starts_at = :starts, ends_at = :ends, capacity = :capacity, position = :position
+                WHERE id = :id AND status = 'OPEN' AND confirmed + pending <= :capacity""")
+                .param("id", shiftId).param("starts", startsAt).param("ends", endsAt).param("capacity", capacity)
+                .param("position", position).update() == 1;
+    }
+
+    void moveLiveSignups(long shiftId, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        jdbc.sql("""
+                UPDATE signup SET during = tstzrange(:starts, :ends)
+                WHERE shift_id = :id AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')""")
+                .param("id", shiftId).param("starts", startsAt).param("ends", endsAt).update();
+    }
+
+    boolean cancelShift(long shiftId) {
+        return jdbc.sql("UPDATE shift SET status = 'CANCELLED', confirmed = 0, pending = 0, waitlisted = 0 WHERE id = :id AND status = 'OPEN'")
+                .param("id", shiftId).update() == 1;
+    }
+
+    private static ActivityView withShifts(ActivityView a, List<ShiftView> shifts) {
+        return new ActivityView(a.id(), a.title(), a.category(), a.organisationId(), a.teamId(), a.description(), a.place(),
+                a.minAge(), a.maxAge(), a.requiredSkills(), a.insuranceRequired(), a.teamOnly(), a.recruitmentOpensAt(),
+                a.recruitmentClosesAt(), a.approval(), a.waitlist(), a.contact(), a.status(), a.backfilled(),
+                a.publishedAt(), shifts);
+    }
+
+    private ActivityView activity(ResultSet rs, int row) throws SQLException {
+        Double lat = rs.getObject("latitude", Double.class);
+        String address = rs.getString("address");
+        NewActivity.Place place = address == null && lat == null ? null : new NewActivity.Place(address, lat,
+                rs.getObject("longitude", Double.class), rs.getObject("radius_meters", Integer.class));
+        String contactName = rs.getString("contact_name");
+        String contactPhone = rs.getString("contact_phone");
+        return new ActivityView(rs.getLong("id"), rs.getString("title"), Category.valueOf(rs.getString("category")),
+                rs.getLong("organisation_id"), rs.getObject("team_id", Long.class), rs.getString("description"), place,
+                rs.getObject("min_age", Integer.class), rs.getObject("max_age", Integer.class),
+                List.of((String[]) rs.getArray("required_skills").getArray()), rs.getBoolean("insurance_required"),
+                rs.getBoolean("team_only"), rs.getObject("recruitment_opens_at", OffsetDateTime.class),
+                rs.getObject("recruitment_closes_at", OffsetDateTime.class), Approval.valueOf(rs.getString("approval")),
+                rs.getBoolean("waitlist"), contactName == null && contactPhone == null ? null
+                        : new NewActivity.Contact(contactName, contactPhone),
+                ActivityStatus.valueOf(rs.getString("status")), rs.getBoolean("backfilled"),
+                rs.getObject("published_at", OffsetDateTime.class), List.of());
+    }
+
+    static ShiftView shift(ResultSet rs, int row) throws SQLException {
+        return new ShiftView(rs.getLong("id"), rs.getLong("activity_id"), rs.getObject("starts_at", OffsetDateTime.class),
+                rs.getObject("ends_at", OffsetDateTime.class), rs.getInt("capacity"), rs.getString("position"),
+                rs.getString("status"), rs.getInt("confirmed"), rs.getInt("pending"), rs.getInt("waitlisted"));
+    }
+}

@@ -1,0 +1,275 @@
+package org.leifeng.activity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.AuditTrail;
+import org.leifeng.identity.Caller;
+import org.leifeng.identity.Role;
+import org.leifeng.organisation.Teams;
+import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PageRequest;
+import org.leifeng.platform.PageResult;
+import org.leifeng.volunteer.VolunteerFacts;
+import org.leifeng.volunteer.Volunteers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing up for shifts. A sign-up claims a place with a conditional UPDATE of the shift's counters and inserts its
+ * row in the same transaction; when the shift is full it joins the line (if the activity keeps one). The database's
+ * constraints refuse a second live sign-up for the shift and overlapping ones; those refusals become 409s.
+ * Every freed place goes to the first in line in the transaction that frees it.
+ */
+@Service
+@EnableConfigurationProperties(SignupSettings.class)
+public class SignUps {
+
+    private final SignupStore store;
+    private final ActivityStore activities;
+    private final Volunteers volunteers;
+    private final Teams teams;
+    private final AccessControl access;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final SignupSettings settings;
+    private final Clock clock;
+
+    SignUps(SignupStore store, ActivityStore activities, Volunteers volunteers, Teams teams, AccessControl access,
+            AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction, SignupSettings settings,
+            Clock clock) {
+        this.store = store;
+        this.activities = activities;
+        this.volunteers = volunteers;
+        this.teams = teams;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs up the caller (a volunteer), or, for an organiser, the volunteer named. Answers the new sign-up:
+     * CONFIRMED, PENDING (manual approval) or WAITLISTED.
+     */
+    public SignupView signUp(long shiftId, Long volunteerId) {
+        ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
+        ActivityView activity = publishedActivity(shift);
+        long volunteer = volunteerId == null ? callerVolunteerId() : organiserChoosing(activity, volunteerId);
+        requireOpenForSignups(activity, shift);
+        VolunteerFacts facts = volunteers.facts(volunteer).orElseThrow(() -> new NotFound("volunteer", volunteer));
+        boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
+        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        if (!reasons.isEmpty()) {
+            throw new SignupProblems.NotEligible(reasons);
+        }
+        Optional<Long> existing = store.liveSignupOf(shiftId, volunteer);
+        if (existing.isPresent()) {
+            throw new SignupProblems.AlreadySignedUp(existing.get());
+        }
+        try {
+            long id = transaction.execute(status -> claim(activity, shift, volunteer));
+            return store.find(id).orElseThrow();
+        } catch (DataIntegrityViolationException refused) {
+            // A concurrent twin of this request may trip either constraint first: the same shift is the same time.
+            Optional<Long> twin = store.liveSignupOf(shiftId, volunteer);
+            if (twin.isPresent()) {
+                throw new SignupProblems.AlreadySignedUp(twin.get());
+            }
+            if (String.valueOf(refused.getMostSpecificCause().getMessage()).contains("signup_no_overlap")) {
+                throw new SignupProblems.OverlappingSignUp();
+            }
+            throw refused;
+        }
+    }
+
+    private long claim(ActivityView activity, ShiftView shift, long volunteer) {
+        SignupStatus wanted = activity.approval() == Approval.AUTO ? SignupStatus.CONFIRMED : SignupStatus.PENDING;
+        Long createdBy = access.currentCaller().map(Caller::accountId).orElse(null);
+        long id;
+        SignupStatus status;
+        if (store.claimPlace(shift.id(), wanted)) {
+            status = wanted;
+            id = store.insert(shift.id(), volunteer, status, null, createdBy);
+        } else if (activity.waitlist()) {
+            long position = store.joinWaitlist(shift.id()).orElseThrow(SignupProblems::notTakingSignups);
+            status = SignupStatus.WAITLISTED;
+            id = store.insert(shift.id(), volunteer, status, position, createdBy);
+        } else {
+            throw new SignupProblems.ShiftFull();
+        }
+        events.publishEvent(new SignedUp(id, shift.id(), activity.id(), volunteer, status));
+        audit.describe("signup.created", "signup", id, activity.organisationId(), status.name());
+        return id;
+    }
+
+    /** Cancels a live sign-up: the volunteer until the cut-off, an organiser at any time. The place goes to the line. */
+    @Transactional
+    public SignupView cancel(long signupId) {
+        SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
+        ActivityView activity = activityOf(signup);
+        boolean organiser = isOrganiser(activity);
+        if (!organiser) {
+            requireOwn(signup);
+            OffsetDateTime cutoff = signup.shiftStartsAt().minus(settings.volunteerCancellationCutoff());
+            if (!OffsetDateTime.now(clock).isBefore(cutoff)) {
+                throw SignupProblems.cancellationClosed(settings.volunteerCancellationCutoff().toHours());
+            }
+        }
+        end(signup, activity, SignupStatus.CANCELLED, null);
+        audit.describe("signup.cancelled", "signup", signupId, activity.organisationId());
+        return store.find(signupId).orElseThrow();
+    }
+
+    /** The organiser confirms a PENDING sign-up; it keeps the place it already held. */
+    @Transactional
+    public SignupView approve(long signupId) {
+        SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
+        ActivityView activity = activityOf(signup);
+        access.require(Role.TEAM_LEADER, activity.organisationId());
+        store.lockShift(signup.shiftId());
+        if (!store.changeStatus(signupId, SignupStatus.PENDING, SignupStatus.CONFIRMED, callerId(), null)) {
+            throw SignupProblems.changedMeanwhile();
+        }
+        store.release(signup.shiftId(), SignupStatus.PENDING);
+        store.claimPlaceUnconditionally(signup.shiftId(), SignupStatus.CONFIRMED);
+        audit.describe("signup.approved", "signup", signupId, activity.organisationId());
+        return store.find(signupId).orElseThrow();
+    }
+
+    /** The organiser turns a PENDING sign-up down with a reason; the place goes to the first in line. */
+    @Transactional
+    public SignupView reject(long signupId, String reason) {
+        SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
+        ActivityView activity = activityOf(signup);
+        access.require(Role.TEAM_LEADER, activity.organisationId());
+        if (signup.status() != SignupStatus.PENDING) {
+            throw SignupProblems.changedMeanwhile();
+        }
+        end(signup, activity, SignupStatus.REJECTED, reason.strip());
+        audit.describe("signup.rejected", "signup", signupId, activity.organisationId(), reason.strip());
+        return store.find(signupId).orElseThrow();
+    }
+
+    /** After the shift, the organiser records that a confirmed volunteer did not come. */
+    @Transactional
+    public SignupView markNoShow(long signupId) {
+        SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
+        ActivityView activity = activityOf(signup);
+        access.require(Role.TEAM_LEADER, activity.organisationId());
+        if (OffsetDateTime.now(clock).isBefore(signup.shiftEndsAt())) {
+            throw SignupProblems.shiftNotOver();
+        }
+        if (!store.changeStatus(signupId, SignupStatus.CONFIRMED, SignupStatus.NO_SHOW, callerId(), null)) {
+            throw SignupProblems.changedMeanwhile();
+        }
+        audit.describe("signup.noShow", "signup", signupId, activity.organisationId());
+        return store.find(signupId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public SignupView get(long signupId) {
+        SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
+        if (!isOrganiser(activityOf(signup))) {
+            requireOwn(signup);
+        }
+        return signup;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SignupView> ofShift(long shiftId, SignupStatus status, PageRequest page) {
+        long activityId = activities.activityOfShift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
+        ActivityView activity = activities.find(activityId).orElseThrow();
+        access.require(Role.TEAM_LEADER, activity.organisationId());
+        return store.ofShift(shiftId, status, page);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SignupView> mine(PageRequest page) {
+        return store.ofVolunteer(callerVolunteerId(), page);
+    }
+
+    /** Ends a live sign-up and hands what it held to the next in line. The shift row is locked first. */
+    private void end(SignupView signup, ActivityView activity, SignupStatus endAs, String reason) {
+        store.lockShift(signup.shiftId());
+        SignupView current = store.find(signup.id()).orElseThrow();
+        if (!SignupStatus.LIVE.contains(current.status())
+                || !store.changeStatus(signup.id(), current.status(), endAs, callerId(), reason)) {
+            throw SignupProblems.changedMeanwhile();
+        }
+        store.release(signup.shiftId(), current.status());
+        if (current.status().holdsAPlace()) {
+            promoteIntoFreePlaces(activity, signup.shiftId());
+        }
+        events.publishEvent(new SignUpCancelled(signup.id(), signup.shiftId(), signup.volunteerId(), endAs));
+    }
+
+    /** Fills free places of a shift from its line, first come first served; the shift row must be locked. */
+    void promoteIntoFreePlaces(ActivityView activity, long shiftId) {
+        SignupStatus as = activity.approval() == Approval.AUTO ? SignupStatus.CONFIRMED : SignupStatus.PENDING;
+        while (store.promoteFirst(shiftId, as).isPresent()) {
+            // each promotion takes one free place; the loop ends when none is free or nobody waits
+        }
+    }
+
+    private ActivityView publishedActivity(ShiftView shift) {
+        ActivityView activity = activities.find(shift.activityId()).orElseThrow();
+        if (activity.status() == ActivityStatus.DRAFT && !isOrganiser(activity)) {
+            throw new NotFound("shift", shift.id());
+        }
+        return activity;
+    }
+
+    private void requireOpenForSignups(ActivityView activity, ShiftView shift) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (activity.status() != ActivityStatus.PUBLISHED || activity.backfilled() || !"OPEN".equals(shift.status())
+                || !shift.startsAt().isAfter(now)) {
+            throw SignupProblems.notTakingSignups();
+        }
+        boolean notYetOpen = activity.recruitmentOpensAt() != null && now.isBefore(activity.recruitmentOpensAt());
+        boolean closed = activity.recruitmentClosesAt() != null && !now.isBefore(activity.recruitmentClosesAt());
+        if (notYetOpen || closed) {
+            throw SignupProblems.outsideRecruitmentWindow();
+        }
+    }
+
+    private long organiserChoosing(ActivityView activity, long volunteerId) {
+        access.require(Role.TEAM_LEADER, activity.organisationId());
+        return volunteerId;
+    }
+
+    private long callerVolunteerId() {
+        Caller caller = access.caller();
+        return volunteers.idOfAccount(caller.accountId()).orElseThrow(SignupProblems::notAVolunteer);
+    }
+
+    private void requireOwn(SignupView signup) {
+        Caller caller = access.caller();
+        boolean own = volunteers.idOfAccount(caller.accountId()).filter(id -> id == signup.volunteerId()).isPresent();
+        if (!own) {
+            throw new NotFound("signup", signup.id());
+        }
+    }
+
+    private boolean isOrganiser(ActivityView activity) {
+        return access.currentCaller().isPresent() && access.holds(Role.TEAM_LEADER, activity.organisationId());
+    }
+
+    private ActivityView activityOf(SignupView signup) {
+        return activities.find(signup.activityId()).orElseThrow();
+    }
+
+    private Long callerId() {
+        return access.currentCaller().map(Caller::accountId).orElse(null);
+    }
+}

@@ -1,0 +1,81 @@
+package org.leifeng.activity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.leifeng.platform.Conflict;
+import org.leifeng.platform.RuleViolation;
+
+/** The refusals of sign-up, named as the facts they are. */
+final class SignupProblems {
+
+    private SignupProblems() {
+    }
+
+    /** 409, with the id of the sign-up the volunteer already has: repeating a sign-up is safe. */
+    static final class AlreadySignedUp extends Conflict {
+        private final long signupId;
+
+        AlreadySignedUp(long signupId) {
+            super("activity.alreadySignedUp", "You are already signed up for this shift (sign-up " + signupId + ").",
+                    signupId);
+            this.signupId = signupId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("signupId", signupId);
+        }
+    }
+
+    static final class OverlappingSignUp extends Conflict {
+        OverlappingSignUp() {
+            super("activity.overlapping", "You already hold a place in another shift at the same time.");
+        }
+    }
+
+    static final class ShiftFull extends Conflict {
+        ShiftFull() {
+            super("activity.shiftFull", "This shift is full and keeps no waiting list.");
+        }
+    }
+
+    static final class NotEligible extends RuleViolation {
+        private final List<String> reasons;
+
+        NotEligible(List<String> reasons) {
+            super("activity.notEligible", "You cannot sign up for this shift: " + reasons, String.join(", ", reasons));
+            this.reasons = List.copyOf(reasons);
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("reasons", reasons);
+        }
+    }
+
+    static RuleViolation outsideRecruitmentWindow() {
+        return new RuleViolation("activity.outsideWindow", "Sign-up for this activity is not open now.");
+    }
+
+    static RuleViolation notTakingSignups() {
+        return new RuleViolation("activity.notTakingSignups", "This activity or shift takes no sign-ups.");
+    }
+
+    static RuleViolation cancellationClosed(long hours) {
+        return new RuleViolation("activity.cancellationClosed",
+                "Sign-ups can be cancelled until " + hours + " hours before the shift; ask the organiser.", hours);
+    }
+
+    static RuleViolation notAVolunteer() {
+        return new RuleViolation("activity.notAVolunteer", "Only registered volunteers sign up.");
+    }
+
+    static RuleViolation shiftNotOver() {
+        return new RuleViolation("activity.shiftNotOver", "No-shows are marked after the shift has ended.");
+    }
+
+    static Conflict changedMeanwhile() {
+        return new Conflict("activity.changedMeanwhile", "This sign-up changed meanwhile; reload and try again.");
+    }
+}

@@ -1,0 +1,110 @@
+package org.leifeng.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.leifeng.support.Concurrently;
+import org.leifeng.support.LeifengTest;
+import org.leifeng.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Real threads, real HTTP, real PostgreSQL: a shift is never overbooked and its counters always equal its rows. */
+@LeifengTest
+class SignupConcurrencyIntegrationTest {
+
+    @Autowired
+    TestClient client;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void twoThousandVolunteersOnA200PlaceShiftThrough64ThreadsConfirmExactly200AndQueueTheRestInOrder() throws Exception {
+        ActivityFixture fixture = new ActivityFixture(client, jdbc);
+        String organiser = fixture.organiserToken();
+        long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 200), organiser);
+        List<Long> volunteers = fixture.demoVolunteers(2_000);
+        assertThat(volunteers).hasSize(2_000);
+
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (long volunteer : volunteers) {
+            answers.add(pool.submit(() -> client.post("/api/v1/shifts/" + shift + "/signups", organiser,
+                    Map.of("volunteerId", volunteer)).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(fixture.rows(shift, "CONFIRMED")).isEqualTo(200);
+        assertThat(fixture.rows(shift, "WAITLISTED")).isEqualTo(1_800);
+        assertThat(fixture.counters(shift)).containsEntry("confirmed", 200L).containsEntry("waitlisted", 1_800L);
+        assertThat(jdbc.sql("SELECT count(DISTINCT volunteer_id) FROM signup WHERE shift_id = :id").param("id", shift)
+                .query(Long.class).single()).isEqualTo(2_000);
+        List<Long> positionsInArrivalOrder = jdbc.sql("""
+                SELECT waitlist_position FROM signup WHERE shift_id = :id AND status = 'WAITLISTED'
+                ORDER BY created_at, id""").param("id", shift).query(Long.class).list();
+        assertThat(positionsInArrivalOrder).isSorted().doesNotHaveDuplicates().hasSize(1_800);
+    }
+
+    @Test
+    void tenIdenticalRequestsOfOneVolunteerMakeOneSignUp() throws Exception {
+        ActivityFixture fixture = new ActivityFixture(client, jdbc);
+        long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 50), fixture.organiserToken());
+        ActivityFixture.Volunteer volunteer = fixture.volunteer();
+
+        List<TestClient.Answer> answers = Concurrently.run(10, () -> client.post("/api/v1/shifts/" + shift + "/signups",
+                volunteer.token(), null));
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        long created = answers.stream().filter(answer -> answer.status() == 201).findFirst().orElseThrow().id();
+        assertThat(answers).filteredOn(answer -> answer.status() == 409).hasSize(9)
+                .allSatisfy(answer -> assertThat(answer.json().get("signupId").asLong()).isEqualTo(created));
+        assertThat(fixture.counters(shift)).containsEntry("confirmed", 1L);
+        assertThat(fixture.rows(shift, "CONFIRMED")).isEqualTo(1);
+    }
+
+    @Test
+    void hundredCancellationsRacingHundredSignUpsLeaveCountersEqualToRows() throws Exception {
+        ActivityFixture fixture = new ActivityFixture(client, jdbc);
+        String organiser = fixture.organiserToken();
+        long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 100), organiser);
+        List<Long> volunteers = fixture.demoVolunteers(200);
+        List<Long> firstSignups = new ArrayList<>();
+        for (long volunteer : volunteers.subList(0, 100)) {
+            firstSignups.add(client.post("/api/v1/shifts/" + shift + "/signups", organiser,
+                    Map.of("volunteerId", volunteer)).id());
+        }
+        assertThat(fixture.counters(shift)).containsEntry("confirmed", 100L);
+
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long cancel = firstSignups.get(i);
+            long join = volunteers.get(100 + i);
+            answers.add(pool.submit(() -> client.delete("/api/v1/signups/" + cancel, organiser).status()));
+            answers.add(pool.submit(() -> client.post("/api/v1/shifts/" + shift + "/signups", organiser,
+                    Map.of("volunteerId", join)).status()));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isIn(200, 201);
+        }
+        pool.shutdown();
+
+        Map<String, Long> counters = fixture.counters(shift);
+        assertThat(counters.get("confirmed")).isEqualTo(fixture.rows(shift, "CONFIRMED")).isEqualTo(100L);
+        assertThat(counters.get("waitlisted")).isEqualTo(fixture.rows(shift, "WAITLISTED")).isZero();
+        assertThat(fixture.rows(shift, "CANCELLED")).isEqualTo(100);
+    }
+}
