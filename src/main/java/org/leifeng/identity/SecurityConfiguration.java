@@ -30,7 +30,7 @@ class SecurityConfiguration {
     /** API calls anyone may make; everything else under /api needs a token. */
     private static final String[] PUBLIC_POST = {"/api/v1/auth/token", "/api/v1/volunteers"};
     private static final String[] PUBLIC_GET = {"/api/v1/public/**", "/api/v1/skills", "/api/v1/activities",
-            "/api/v1/activities/*"};
+            "/api/v1/activities/*", "/api/v1/activities/*/calendar.ics", "/api/v1/calendar/**"};
 
     @Bean
     @Order(1)
