@@ -127,12 +127,12 @@ class ActivitySearchStore {
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
-        java.math.BigDecimal distance = rs.getBigDecimal("distance");
+        Double distance = rs.getObject("distance", Double.class);
         return new Row(new ActivitySummary(rs.getLong("id"), rs.getString("title"), Category.valueOf(rs.getString("category")),
                 rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getString("address"),
                 rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
                 rs.getObject("next_shift_at", OffsetDateTime.class), rs.getLong("free_places"),
-                distance == null ? null : distance.longValue()), rs.getLong("total"));
+                distance == null ? null : Math.round(distance)), rs.getLong("total"));
     }
 
     private record Row(ActivitySummary summary, long total) {
