@@ -19,7 +19,7 @@ class ActivityStore {
         this.jdbc = jdbc;
     }
 
-    long insert(NewActivity activity, boolean backfilled, long createdBy) {
+    long insert(NewActivity activity, boolean backfilled, Long createdBy) {
         NewActivity.Place place = activity.place();
         return jdbc.sql("""
                 INSERT INTO activity (organisation_id, team_id, title, category, description, address, latitude, longitude,
