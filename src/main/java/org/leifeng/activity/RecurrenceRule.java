@@ -53,7 +53,7 @@ record RecurrenceRule(Frequency frequency, int interval, Set<DayOfWeek> days, So
         String rule = text.strip().toUpperCase();
         rule = rule.startsWith("RRULE:") ? rule.substring(6) : rule;
         Map<String, String> parts = new LinkedHashMap<>();
-        for (String part : rule.split(";")) {
+        for (String part : rule.split(";", -1)) {
             String[] pair = part.split("=", -1);
             if (pair.length != 2 || pair[1].isEmpty() || parts.put(pair[0], pair[1]) != null) {
                 throw refused();
