@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -177,10 +176,5 @@ record RecurrenceRule(Frequency frequency, int interval, Set<DayOfWeek> days, So
 
     private static InvalidInput refused() {
         return new InvalidInput(FIELD, REFUSED);
-    }
-
-    /** Days between two dates, for horizons kept in days. */
-    static int daysBetween(LocalDate from, LocalDate to) {
-        return (int) ChronoUnit.DAYS.between(from, to);
     }
 }

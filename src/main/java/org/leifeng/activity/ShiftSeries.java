@@ -3,6 +3,7 @@ package org.leifeng.activity;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.leifeng.identity.AccessControl;
@@ -62,7 +63,7 @@ public class ShiftSeries {
             throw new InvalidInput("startsOn", "recurrence.validation.startsOn");
         }
         int horizonDays = request.horizonWeeks() != null ? request.horizonWeeks() * 7
-                : RecurrenceRule.daysBetween(today, today.plus(properties.horizon()));
+                : (int) ChronoUnit.DAYS.between(today, today.plus(properties.horizon()));
         long id = store.insert(activityId, rule, request, startsOn, Math.min(366, Math.max(1, horizonDays)), creator);
         generate(id);
         audit.describe("series.created", "series", id, activity.organisationId(), rule.text());
