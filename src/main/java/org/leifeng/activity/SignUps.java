@@ -98,6 +98,9 @@ public class SignUps {
         Long createdBy = access.currentCaller().map(Caller::accountId).orElse(null);
         long id;
         SignupStatus status;
+        // Decide between a place and the line under the shift's row lock: otherwise a place freed between a failed
+        // claim and joining the line would stay empty while this sign-up waits.
+        store.lockShift(shift.id());
         if (store.claimPlace(shift.id(), wanted)) {
             status = wanted;
             id = store.insert(shift.id(), volunteer, status, null, createdBy);
