@@ -262,7 +262,7 @@ class OrganiserActivityPages {
 
     /** The editor's fields as typed, kept to show the form again after a refusal. Shift fields repeat per row. */
     record ActivityForm(String title, String category, String organisationId, String description, String address,
-            String lat, String lon, String minAge, String maxAge, String approval, boolean waitlist, boolean insurance,
+            String lat, String lon, String minAge, String maxAge, String approval, Boolean waitlist, Boolean insurance,
             String[] shiftDate, String[] shiftStart, String[] shiftEnd, String[] shiftCapacity, String[] shiftPosition) {
 
         static ActivityForm empty() {
@@ -300,8 +300,8 @@ class OrganiserActivityPages {
             NewActivity.Place place = where == null && latitude == null && longitude == null ? null
                     : new NewActivity.Place(where, latitude, longitude, null);
             return new NewActivity(clip(title, 200), Category.valueOf(category), Long.valueOf(organisationId.strip()),
-                    null, clip(description, 10_000), place, whole(minAge), whole(maxAge), List.of(), insurance, false,
-                    null, null, Approval.valueOf(approval), waitlist, null, shifts);
+                    null, clip(description, 10_000), place, whole(minAge), whole(maxAge), List.of(), Boolean.TRUE.equals(insurance),
+                    false, null, null, Approval.valueOf(approval), Boolean.TRUE.equals(waitlist), null, shifts);
         }
 
         private static String at(String[] values, int index) {
