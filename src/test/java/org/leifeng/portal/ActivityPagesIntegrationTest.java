@@ -81,7 +81,7 @@ class ActivityPagesIntegrationTest {
         assertThat(mine.body()).contains(title, "已报名");
         long signupId = client.get("/api/v1/me/signups", volunteer.token()).json().get("items").get(0).get("id").asLong();
         HttpResponse<String> cancelled = session.post("/account/signups/" + signupId + "/cancel", mine.body(), Map.of(), true);
-        assertThat(cancelled.body().strip()).startsWith("<li").contains("报名已取消", "已取消").doesNotContain("cancel-signup");
+        assertThat(cancelled.body().strip()).startsWith("<article").contains("报名已取消", "已取消").doesNotContain("cancel-signup");
         assertThat(fixture.anonymous().get("/activities/" + published.activityId()).body()).contains("剩余 3 个名额");
     }
 
@@ -140,6 +140,34 @@ class ActivityPagesIntegrationTest {
         HttpResponse<String> list = session.get(signups.group(1));
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("还没有人报名", "没有人候补");
+    }
+
+    @Test
+    void anOrganiserApprovesOneSignUpTurnsAnotherDownAndTheFirstInLineMovesUp() throws Exception {
+        ActivityPageFixture fixture = new ActivityPageFixture(client);
+        var body = fixture.activity(TestClient.unique("审核活动 "), ActivityPageFixture.freshDay(), 2, true);
+        body.put("approval", "MANUAL");
+        var published = fixture.publish(body);
+        var first = fixture.volunteer();
+        var second = fixture.volunteer();
+        var third = fixture.volunteer();
+        String signups = "/api/v1/shifts/" + published.shiftId() + "/signups";
+        long approved = client.post(signups, first.token(), null).id();
+        long rejected = client.post(signups, second.token(), null).id();
+        client.post(signups, third.token(), null);
+        var session = fixture.signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        String path = "/admin/shifts/" + published.shiftId() + "/signups";
+
+        HttpResponse<String> list = session.get(path);
+        assertThat(list.body()).contains("志愿者 #" + first.id(), "待审核", "<li>志愿者 #" + third.id() + "</li>");
+        assertThat(session.post(path + "/" + approved + "/approve", list.body(), Map.of(), false).statusCode()).isEqualTo(302);
+        HttpResponse<String> after = session.get(path);
+        assertThat(after.body()).contains("报名已通过", "已报名");
+
+        HttpResponse<String> turnedDown = session.post(path + "/" + rejected + "/reject", after.body(),
+                Map.of("reason", "年龄不符合岗位要求"), false);
+        assertThat(turnedDown.statusCode()).isEqualTo(302);
+        assertThat(session.get(path).body()).contains("报名未通过", "年龄不符合岗位要求", "没有人候补");
     }
 
     @Test
