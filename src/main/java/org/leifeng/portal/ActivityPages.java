@@ -20,6 +20,7 @@ import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
 import org.leifeng.activity.SignupView;
 import org.leifeng.identity.AccessControl;
+import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.leifeng.platform.Problem;
@@ -169,7 +170,8 @@ class ActivityPages {
             refused = true;
         }
         ActivityView activity = activities.get(activityId);
-        ShiftView shift = activity.shifts().stream().filter(s -> s.id() == shiftId).findFirst().orElseThrow();
+        ShiftView shift = activity.shifts().stream().filter(s -> s.id() == shiftId).findFirst()
+                .orElseThrow(() -> new NotFound("shift", shiftId));
         model.addAttribute("activity", activity);
         model.addAttribute("rows", List.of(row(activity, shift, myLiveSignups(), message, refused)));
         model.addAttribute("volunteer", isVolunteer());

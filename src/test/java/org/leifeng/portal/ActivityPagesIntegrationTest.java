@@ -40,6 +40,19 @@ class ActivityPagesIntegrationTest {
     }
 
     @Test
+    void theActivityPagesSpeakEnglishWhenAskedTo() throws Exception {
+        ActivityPageFixture fixture = new ActivityPageFixture(client);
+        String title = TestClient.unique("English page ");
+        var published = fixture.publish(fixture.activity(title, ActivityPageFixture.freshDay(), 2, true));
+        var visitor = fixture.anonymous();
+
+        assertThat(visitor.get("/activities?lang=en&q=" + TestClient.encode(title)).body())
+                .contains("Volunteer activities", "Community service", "2 places left", "Care for the elderly and disabled");
+        assertThat(visitor.get("/activities/" + published.activityId()).body())
+                .contains("Shifts", "2 of 2 places left", "Sign in as a volunteer to sign up.");
+    }
+
+    @Test
     void theDateRangeAndFreePlacesFiltersLeaveOutWhatDoesNotFit() throws Exception {
         ActivityPageFixture fixture = new ActivityPageFixture(client);
         String title = TestClient.unique("筛选活动 ");
