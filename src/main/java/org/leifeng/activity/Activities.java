@@ -7,11 +7,14 @@ import java.util.List;
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.AuditTrail;
 import org.leifeng.identity.Role;
+import org.leifeng.organisation.Organisations;
 import org.leifeng.organisation.Team;
 import org.leifeng.organisation.Teams;
 import org.leifeng.platform.Conflict;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PageRequest;
+import org.leifeng.platform.PageResult;
 import org.leifeng.platform.RuleViolation;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
@@ -34,11 +37,12 @@ public class Activities {
     private final AuditTrail audit;
     private final Teams teams;
     private final Volunteers volunteers;
+    private final Organisations organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Activities(ActivityStore store, SignupStore signups, SignUps signUps, AccessControl access, AuditTrail audit,
-            Teams teams, Volunteers volunteers, ApplicationEventPublisher events, Clock clock) {
+            Teams teams, Volunteers volunteers, Organisations organisations, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.signups = signups;
         this.signUps = signUps;
@@ -46,6 +50,7 @@ public class Activities {
         this.audit = audit;
         this.teams = teams;
         this.volunteers = volunteers;
+        this.organisations = organisations;
         this.events = events;
         this.clock = clock;
     }
@@ -85,6 +90,24 @@ public class Activities {
             throw new NotFound("activity", id);
         }
         return activity;
+    }
+
+    /**
+     * For anyone: published activities that still have a shift to come, soonest first, optionally of one category and
+     * matching {@code text}. The portal's list until the search ({@code ActivitySearch}) takes over.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<ActivityView> upcoming(Category category, String text, PageRequest page) {
+        return store.upcoming(category, text, page);
+    }
+
+    /** For organisers: the activities, in any status, of the organisations they lead or administer, newest first. */
+    @Transactional(readOnly = true)
+    public PageResult<ActivityView> organisedBy(PageRequest page) {
+        access.caller();
+        List<Long> scope = organisations.idsWithin(access.scopePaths(Role.TEAM_LEADER));
+        return scope.isEmpty() ? new PageResult<>(List.of(), page.page(), page.size(), 0)
+                : store.ofOrganisations(scope, page);
     }
 
     @Transactional
