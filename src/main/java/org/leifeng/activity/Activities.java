@@ -92,15 +92,6 @@ public class Activities {
         return activity;
     }
 
-    /**
-     * For anyone: published activities that still have a shift to come, soonest first, optionally of one category and
-     * matching {@code text}. The portal's list until the search ({@code ActivitySearch}) takes over.
-     */
-    @Transactional(readOnly = true)
-    public PageResult<ActivityView> upcoming(Category category, String text, PageRequest page) {
-        return store.upcoming(category, text, page);
-    }
-
     /** For organisers: the activities, in any status, of the organisations they lead or administer, newest first. */
     @Transactional(readOnly = true)
     public PageResult<ActivityView> organisedBy(PageRequest page) {

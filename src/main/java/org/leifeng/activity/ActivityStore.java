@@ -105,29 +105,6 @@ class ActivityStore {
                 .param("id", shiftId).update() == 1;
     }
 
-    /**
-     * Published activities (not back-filled) with an open shift still to start, soonest next shift first; optionally
-     * of one category and with {@code text} in the title, description or address.
-     */
-    PageResult<ActivityView> upcoming(Category category, String text, PageRequest page) {
-        String from = """
-                 FROM activity a JOIN (SELECT activity_id, min(starts_at) AS next_start FROM shift
-                     WHERE status = 'OPEN' AND starts_at > now() GROUP BY activity_id) n ON n.activity_id = a.id
-                 WHERE a.status = 'PUBLISHED' AND NOT a.backfilled
-                   AND (CAST(:category AS TEXT) IS NULL OR a.category = :category)
-                   AND (CAST(:text AS TEXT) IS NULL OR a.title ILIKE :text OR a.description ILIKE :text
-                        OR a.address ILIKE :text)""";
-        String categoryName = category == null ? null : category.name();
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        long total = jdbc.sql("SELECT count(*)" + from).param("category", categoryName).param("text", pattern)
-                .query(Long.class).single();
-        List<ActivityView> items = jdbc.sql("SELECT a.*" + from + " ORDER BY n.next_start, a.id LIMIT :limit OFFSET :offset")
-                .param("category", categoryName).param("text", pattern).param("limit", page.size())
-                .param("offset", page.offset()).query(this::activity).list().stream()
-                .map(activity -> withShifts(activity, shiftsOf(activity.id()))).toList();
-        return new PageResult<>(items, page.page(), page.size(), total);
-    }
 
     /** Activities of the given organisations in any status, newest first. */
     PageResult<ActivityView> ofOrganisations(List<Long> organisationIds, PageRequest page) {

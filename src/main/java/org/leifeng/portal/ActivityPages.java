@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.leifeng.activity.Activities;
+import org.leifeng.activity.ActivitySearch;
+import org.leifeng.activity.ActivitySearchQuery;
 import org.leifeng.activity.ActivityStatus;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.Category;
@@ -49,7 +51,9 @@ class ActivityPages {
     static final ZoneId CITY_TIME = ZoneId.of("Asia/Shanghai");
     private static final int PAGE_SIZE = 20;
 
+    private static final java.time.ZoneId CITY_ZONE = java.time.ZoneId.of("Asia/Shanghai");
     private final Activities activities;
+    private final ActivitySearch search;
     private final SignUps signUps;
     private final AccessControl access;
     private final Volunteers volunteers;
@@ -58,9 +62,10 @@ class ActivityPages {
     private final Flash flash;
     private final Clock clock;
 
-    ActivityPages(Activities activities, SignUps signUps, AccessControl access, Volunteers volunteers,
+    ActivityPages(Activities activities, ActivitySearch search, SignUps signUps, AccessControl access, Volunteers volunteers,
             ProblemDetails problems, MessageSource messages, Flash flash, Clock clock) {
         this.activities = activities;
+        this.search = search;
         this.signUps = signUps;
         this.access = access;
         this.volunteers = volunteers;
@@ -70,31 +75,21 @@ class ActivityPages {
         this.clock = clock;
     }
 
-    /**
-     * Category and text are filtered by the module; the date range and "places free" over the first 200 upcoming
-     * activities here, until the search facade answers all four.
-     */
+    /** Activities from today on (or the chosen days), every filter answered by the activity search. */
     @GetMapping("/activities")
     String list(@RequestParam(required = false) String category, @RequestParam(required = false) String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "false") boolean free, @RequestParam(defaultValue = "0") int page, Model model) {
         Category chosen = Arrays.stream(Category.values()).filter(c -> c.name().equals(category)).findFirst().orElse(null);
-        String text = clip(q, 100);
-        int current = Math.max(page, 0);
-        PageResult<ActivityView> found;
-        if (from == null && to == null && !free) {
-            found = activities.upcoming(chosen, text, new PageRequest(current, PAGE_SIZE));
-        } else {
-            List<ActivityView> matching = activities.upcoming(chosen, text, new PageRequest(0, PageRequest.MAX_SIZE))
-                    .items().stream().filter(activity -> activity.shifts().stream()
-                            .anyMatch(shift -> upcoming(shift) && within(shift, from, to) && (!free || shift.freePlaces() > 0)))
-                    .toList();
-            int start = Math.min(current * PAGE_SIZE, matching.size());
-            found = new PageResult<>(matching.subList(start, Math.min(start + PAGE_SIZE, matching.size())), current,
-                    PAGE_SIZE, matching.size());
+        String text = clip(q, ActivitySearchQuery.MAX_TEXT);
+        OffsetDateTime since = from == null ? OffsetDateTime.now(clock) : startOf(from);
+        OffsetDateTime until = to == null ? null : startOf(to.plusDays(1));
+        if (until != null && !until.isAfter(since)) {
+            until = null;
         }
-        model.addAttribute("activities", found.map(this::listed));
+        ActivitySearchQuery query = new ActivitySearchQuery(null, chosen, since, until, text, null, null, null, free);
+        model.addAttribute("activities", search.find(query, new PageRequest(Math.max(page, 0), PAGE_SIZE)));
         model.addAttribute("categories", Category.values());
         model.addAttribute("category", chosen == null ? "" : chosen.name());
         model.addAttribute("q", text);
@@ -102,6 +97,10 @@ class ActivityPages {
         model.addAttribute("to", to);
         model.addAttribute("free", free);
         return "activities/list";
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(CITY_ZONE).toOffsetDateTime();
     }
 
     @GetMapping("/activities/{id}")
@@ -190,11 +189,6 @@ class ActivityPages {
         return new MySignup(signup, cancellable, message, refused);
     }
 
-    private Listed listed(ActivityView activity) {
-        ShiftView next = activity.shifts().stream().filter(this::upcoming).findFirst().orElse(null);
-        int free = activity.shifts().stream().filter(this::upcoming).mapToInt(ShiftView::freePlaces).sum();
-        return new Listed(activity, next, free);
-    }
 
     private Map<Long, SignupView> myLiveSignups() {
         if (!isVolunteer()) {
@@ -213,10 +207,6 @@ class ActivityPages {
         return "OPEN".equals(shift.status()) && shift.startsAt().isAfter(OffsetDateTime.now(clock));
     }
 
-    private static boolean within(ShiftView shift, LocalDate from, LocalDate to) {
-        LocalDate day = shift.startsAt().atZoneSameInstant(CITY_TIME).toLocalDate();
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
-    }
 
     private String message(String code) {
         return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
@@ -228,8 +218,6 @@ class ActivityPages {
     }
 
     /** An activity in the list: its next shift still to come and the places free over all of them. */
-    record Listed(ActivityView activity, ShiftView next, int freePlaces) {
-    }
 
     /** A shift on the activity page with the caller's live sign-up, and the outcome of what they just did. */
     record ShiftRow(ShiftView shift, SignupView mine, boolean open, String message, boolean refused) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Caller;
+import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.Masking;
 import org.leifeng.volunteer.Volunteers;
@@ -41,7 +42,7 @@ class LayoutModel {
         Locale locale = LocaleContextHolder.getLocale();
         boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
         return new Layout(organisations.cityOverview().cityName(), caller.map(LayoutModel::displayName).orElse(null),
-                caller.isPresent() && access.isAdministrator(), volunteer,
+                caller.isPresent() && access.isAdministrator(), !access.scopePaths(Role.TEAM_LEADER).isEmpty(), volunteer,
                 locale.getLanguage().equals("en") ? "en" : "zh-CN", request.getRequestURI());
     }
 
@@ -51,8 +52,8 @@ class LayoutModel {
     }
 
     /** {@code language} is the page's {@code lang} attribute; {@code path} marks the current navigation entry. */
-    record Layout(String cityName, String username, boolean administrator, boolean volunteer, String language,
-            String path) {
+    record Layout(String cityName, String username, boolean administrator, boolean organiser, boolean volunteer,
+            String language, String path) {
 
         public boolean signedIn() {
             return username != null;
