@@ -48,6 +48,8 @@ class ActivityRulesIntegrationTest {
         TestClient.Answer published = client.get("/api/v1/activities/" + created.id(), null);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published.json().get("shifts").get(0).get("capacity").asInt()).isEqualTo(10);
+        assertThat(published.json().get("shifts").get(0).get("startsAt").asString())
+                .as("times carry the city's offset (API.md)").endsWith("+08:00");
     }
 
     @Test
