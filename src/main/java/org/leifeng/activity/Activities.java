@@ -101,6 +101,20 @@ public class Activities {
                 : store.ofOrganisations(scope, page);
     }
 
+    /** Changes the description of an activity that is still a draft or published. */
+    @Transactional
+    public ActivityView update(long id, ActivityChange change) {
+        ActivityView activity = organised(id);
+        requireChangeable(activity);
+        List<String> known = volunteers.skillCatalogue().stream().map(VolunteerProfile.Skill::code).toList();
+        if (!known.containsAll(change.requiredSkills())) {
+            throw new InvalidInput("requiredSkills", "volunteer.validation.skillUnknown");
+        }
+        store.update(id, change);
+        audit.describe("activity.changed", "activity", id, activity.organisationId(), change.title());
+        return store.find(id).orElseThrow();
+    }
+
     @Transactional
     public ActivityView publish(long id) {
         ActivityView activity = organised(id);

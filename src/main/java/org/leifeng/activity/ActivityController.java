@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,6 +49,12 @@ class ActivityController {
     @Operation(summary = "An activity with its shifts and their capacity, confirmed and waitlisted counts")
     ActivityView get(@PathVariable @Positive long id) {
         return activities.get(id);
+    }
+
+    @PatchMapping("/activities/{id}")
+    @Operation(summary = "Change an activity's description, place, rules and approval (organisers)")
+    ActivityView update(@PathVariable @Positive long id, @Valid @RequestBody ActivityChange change) {
+        return activities.update(id, change);
     }
 
     @PostMapping("/activities/{id}/publish")

@@ -49,6 +49,30 @@ class ActivityStore {
                 .query(Long.class).single();
     }
 
+    void update(long id, ActivityChange change) {
+        NewActivity.Place place = change.place();
+        jdbc.sql("""
+                UPDATE activity SET title = :title, category = :category, description = :description,
+                    address = :address, latitude = :lat, longitude = :lon, radius_meters = :radius,
+                    min_age = :minAge, max_age = :maxAge, required_skills = :skills,
+                    insurance_required = :insurance, recruitment_opens_at = :opens, recruitment_closes_at = :closes,
+                    approval = :approval, waitlist = :waitlist, contact_name = :contactName, contact_phone = :contactPhone
+                WHERE id = :id""")
+                .param("id", id).param("title", change.title().strip()).param("category", change.category().name())
+                .param("description", change.description())
+                .param("address", place == null ? null : place.address())
+                .param("lat", place == null ? null : place.lat()).param("lon", place == null ? null : place.lon())
+                .param("radius", place == null ? null : place.radiusMeters())
+                .param("minAge", change.minAge()).param("maxAge", change.maxAge())
+                .param("skills", change.requiredSkills().toArray(String[]::new))
+                .param("insurance", change.insuranceRequired())
+                .param("opens", change.recruitmentOpensAt()).param("closes", change.recruitmentClosesAt())
+                .param("approval", change.approval().name()).param("waitlist", change.waitlist())
+                .param("contactName", change.contact() == null ? null : change.contact().name())
+                .param("contactPhone", change.contact() == null ? null : change.contact().phone())
+                .update();
+    }
+
     long insertShift(long activityId, NewShift shift) {
         return jdbc.sql("""
                 INSERT INTO shift (activity_id, starts_at, ends_at, capacity, position)

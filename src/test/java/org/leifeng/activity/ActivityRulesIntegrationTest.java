@@ -53,6 +53,31 @@ class ActivityRulesIntegrationTest {
     }
 
     @Test
+    void organisersChangeAnActivityAndNewRulesApplyToNewSignUps() {
+        ActivityFixture fixture = fixture();
+        String organiser = fixture.organiserToken();
+        var body = fixture.activity(ActivityFixture.freshDay(), 5);
+        long shift = fixture.publishedShift(body, organiser);
+        long activity = jdbc.sql("SELECT activity_id FROM shift WHERE id = :id").param("id", shift).query(Long.class).single();
+        ActivityFixture.Volunteer early = fixture.volunteer();
+        assertThat(client.post("/api/v1/shifts/" + shift + "/signups", early.token(), null).status()).isEqualTo(201);
+
+        var change = new java.util.HashMap<String, Object>(Map.of("title", "改名后的活动", "category", "HEALTH",
+                "approval", "MANUAL", "minAge", 70));
+        TestClient.Answer changed = client.patch("/api/v1/activities/" + activity, organiser, change);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("title").asString()).isEqualTo("改名后的活动");
+        assertThat(changed.json().get("approval").asString()).isEqualTo("MANUAL");
+        assertThat(fixture.rows(shift, "CONFIRMED")).as("earlier sign-ups stay").isEqualTo(1);
+        TestClient.Answer late = client.post("/api/v1/shifts/" + shift + "/signups", fixture.volunteer().token(), null);
+        assertThat(late.status()).isEqualTo(422);
+
+        assertThat(client.patch("/api/v1/activities/" + activity, fixture.volunteer().token(), change).status()).isIn(403, 404);
+        change.put("maxAge", 10);
+        assertThat(client.patch("/api/v1/activities/" + activity, organiser, change).status()).isEqualTo(400);
+    }
+
+    @Test
     void onlyOrganisersOverTheOrganisationCreateActivities() {
         ActivityFixture fixture = fixture();
         var body = fixture.activity(ActivityFixture.freshDay(), 10);
