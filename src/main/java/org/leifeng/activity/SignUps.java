@@ -194,7 +194,9 @@ public class SignUps {
         long activityId = activities.activityOfShift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
         ActivityView activity = activities.find(activityId).orElseThrow();
         access.require(Role.TEAM_LEADER, activity.organisationId());
-        return store.ofShift(shiftId, status, page);
+        PageResult<SignupView> signups = store.ofShift(shiftId, status, page);
+        var labels = volunteers.labelsOf(signups.items().stream().map(SignupView::volunteerId).toList());
+        return signups.map(signup -> signup.labelled(labels.get(signup.volunteerId())));
     }
 
     @Transactional(readOnly = true)

@@ -156,6 +156,6 @@ class SignupStore {
         return new SignupView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 SignupStatus.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getObject(7, OffsetDateTime.class),
                 rs.getObject(8, OffsetDateTime.class), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
-                rs.getObject(11, OffsetDateTime.class), rs.getString(12));
+                rs.getObject(11, OffsetDateTime.class), rs.getString(12), null, null);
     }
 }

@@ -142,6 +142,16 @@ class VolunteerStore {
                 .query((rs, row) -> new VolunteerProfile.Skill(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    Map<Long, VolunteerLabel> labelsOf(java.util.Collection<Long> volunteerIds) {
+        if (volunteerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT id, volunteer_number, name FROM volunteer WHERE id = ANY(:ids)")
+                .param("ids", volunteerIds.toArray(Long[]::new))
+                .query((rs, row) -> new VolunteerLabel(rs.getLong(1), rs.getString(2), rs.getString(3))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(VolunteerLabel::id, label -> label));
+    }
+
     Optional<VolunteerFacts> facts(long volunteerId) {
         return jdbc.sql("""
                 SELECT v.id, v.account_id, v.organisation_id, v.birth_date, v.insured_until, v.status,

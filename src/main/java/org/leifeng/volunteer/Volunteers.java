@@ -214,6 +214,15 @@ public class Volunteers {
         audit.describe("volunteer.closed", "volunteer", id, profile.organisationId());
     }
 
+    /**
+     * Volunteer numbers and names, for organisers' lists of the people who signed up for their activities. No caller
+     * is checked: callers show them only to whoever may see those sign-ups. Nothing else of the person is in them.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, VolunteerLabel> labelsOf(java.util.Collection<Long> volunteerIds) {
+        return store.labelsOf(volunteerIds);
+    }
+
     /** Facts for eligibility checks of other modules; no caller is checked and nothing personal is in them. */
     @Transactional(readOnly = true)
     public Optional<VolunteerFacts> facts(long volunteerId) {

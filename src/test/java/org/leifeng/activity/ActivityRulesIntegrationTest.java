@@ -334,9 +334,14 @@ class ActivityRulesIntegrationTest {
         TestClient.Answer created = client.post("/api/v1/shifts/" + shift + "/signups", organiser,
                 Map.of("volunteerId", volunteer.id()));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(client.get("/api/v1/shifts/" + shift + "/signups", organiser).json().get("total").asLong()).isEqualTo(1);
+        TestClient.Answer list = client.get("/api/v1/shifts/" + shift + "/signups", organiser);
+        assertThat(list.json().get("total").asLong()).isEqualTo(1);
+        assertThat(list.json().get("items").get(0).get("volunteerName").asString()).isEqualTo("测试志愿者");
+        assertThat(org.leifeng.volunteer.VolunteerNumber.isWellFormed(
+                list.json().get("items").get(0).get("volunteerNumber").asString())).isTrue();
         assertThat(client.get("/api/v1/shifts/" + shift + "/signups", volunteer.token()).status()).isIn(403, 404);
-        assertThat(client.get("/api/v1/me/signups", volunteer.token()).json().get("items").get(0).get("id").asLong())
-                .isEqualTo(created.id());
+        TestClient.Answer mine = client.get("/api/v1/me/signups", volunteer.token());
+        assertThat(mine.json().get("items").get(0).get("id").asLong()).isEqualTo(created.id());
+        assertThat(mine.json().get("items").get(0).has("volunteerName")).as("labels are for organisers' lists").isFalse();
     }
 }

@@ -172,7 +172,9 @@ class ActivityPagesIntegrationTest {
         String path = "/admin/shifts/" + published.shiftId() + "/signups";
 
         HttpResponse<String> list = session.get(path);
-        assertThat(list.body()).contains("志愿者 #" + first.id(), "待审核", "<li>志愿者 #" + third.id() + "</li>");
+        String firstNumber = client.get("/api/v1/volunteers/" + first.id(), first.token()).json().get("volunteerNumber").asString();
+        String thirdNumber = client.get("/api/v1/volunteers/" + third.id(), third.token()).json().get("volunteerNumber").asString();
+        assertThat(list.body()).contains("（" + firstNumber + "）", "待审核", "（" + thirdNumber + "）</li>");
         assertThat(session.post(path + "/" + approved + "/approve", list.body(), Map.of(), false).statusCode()).isEqualTo(302);
         HttpResponse<String> after = session.get(path);
         assertThat(after.body()).contains("报名已通过", "已报名");
