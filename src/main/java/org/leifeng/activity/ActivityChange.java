@@ -39,11 +39,11 @@ public record ActivityChange(
 
     @AssertTrue(message = "{activity.validation.ages}")
     boolean isAgeRangeOrdered() {
-        return minAge == null || maxAge == null || maxAge >= minAge;
+        return ActivityRules.agesOrdered(minAge, maxAge);
     }
 
     @AssertTrue(message = "{activity.validation.window}")
     boolean isWindowOrdered() {
-        return recruitmentOpensAt == null || recruitmentClosesAt == null || recruitmentClosesAt.isAfter(recruitmentOpensAt);
+        return ActivityRules.windowOrdered(recruitmentOpensAt, recruitmentClosesAt);
     }
 }
