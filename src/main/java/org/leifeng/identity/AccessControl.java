@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.NotFound;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -105,7 +106,8 @@ public class AccessControl {
         String path = requireVisible(organisationId);
         if (!holdsOnPath(role, path)) {
             throw new Forbidden("problem.roleRequired", "This needs the role " + role + " over organisation "
-                    + organisationId + ".", role, organisationId);
+                    + organisationId + ".", new DefaultMessageSourceResolvable(new String[] {"role." + role}, role.name()),
+                    String.valueOf(organisationId));
         }
         return path;
     }

@@ -11,6 +11,7 @@ import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.leifeng.platform.RuleViolation;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -179,8 +180,13 @@ public class Organisations {
     private static void requireMayStandUnder(OrganisationType type, Organisation parent) {
         if (!type.mayStandUnder(parent.type())) {
             throw new RuleViolation("problem.typeNotAllowedUnder", "A " + type + " cannot stand under a " + parent.type() + ".",
-                    type, parent.type());
+                    typeName(type), typeName(parent.type()));
         }
+    }
+
+    /** The type's name in the reader's language, resolved when the problem is answered. */
+    private static DefaultMessageSourceResolvable typeName(OrganisationType type) {
+        return new DefaultMessageSourceResolvable(new String[] {"org.type." + type}, type.name());
     }
 
     private static RuleViolation inactiveParent(Organisation parent) {

@@ -64,7 +64,7 @@ public class ProblemDetails {
         ProblemDetail detail = ProblemDetail.forStatus(status);
         detail.setType(URI.create("urn:leifeng:problem:" + code));
         detail.setTitle(title(status));
-        detail.setDetail(messages.getMessage(code, args, fallback, locale()));
+        detail.setDetail(messages.getMessage(code, plainNumbers(args), fallback, locale()));
         return detail;
     }
 
@@ -80,6 +80,20 @@ public class ProblemDetails {
         HttpStatus known = HttpStatus.resolve(status.value());
         String fallback = known == null ? "Error" : known.getReasonPhrase();
         return messages.getMessage("problem.title." + status.value(), null, fallback, locale());
+    }
+
+    /** Ids and counts read as written: MessageFormat would group them ("1,001,889"). */
+    private static Object[] plainNumbers(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof Number number) {
+                plain[i] = number.toString();
+            }
+        }
+        return plain;
     }
 
     private String localised(String message) {

@@ -187,6 +187,8 @@ class ActivityRulesIntegrationTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("reasons").valueStream().map(reason -> reason.asString()).toList())
                 .containsExactlyInAnyOrder("TOO_YOUNG", "MISSING_SKILLS", "NOT_INSURED");
+        assertThat(refused.json().get("detail").asString())
+                .contains("below the minimum age", "lack a skill", "accident insurance").doesNotContain("TOO_YOUNG");
         assertThat(fixture.counters(shift)).containsEntry("confirmed", 0L);
     }
 

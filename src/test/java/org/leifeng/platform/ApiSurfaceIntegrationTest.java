@@ -15,6 +15,15 @@ class ApiSurfaceIntegrationTest {
     TestClient client;
 
     @Test
+    void problemDetailsNameThingsInTheCallersLanguageAndPrintIdsAsWritten() {
+        java.net.http.HttpRequest chinese = client.request("/api/v1/organisations/1234567", client.adminToken())
+                .setHeader("Accept-Language", "zh-CN").GET().build();
+        TestClient.Answer missing = client.send(chinese);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("未找到编号为 1234567 的组织，或您无权查看。");
+    }
+
+    @Test
     void openApiDocumentListsTheOrganisationApi() {
         TestClient.Answer docs = client.get("/v3/api-docs", null);
 
