@@ -208,8 +208,7 @@ public class Activities {
     }
 
     private static RuleViolation wrongStatus(ActivityView activity) {
-        return new RuleViolation("activity.wrongStatus", "Not possible while the activity is " + activity.status() + ".",
-                activity.status());
+        return SignupProblems.wrongStatus(activity.status());
     }
 
     private static void requireChangeable(ActivityView activity) {

@@ -50,8 +50,7 @@ public class ShiftSeries {
         long creator = access.caller().accountId();
         ActivityView activity = organised(activityId);
         if (activity.status() != ActivityStatus.DRAFT && activity.status() != ActivityStatus.PUBLISHED) {
-            throw new RuleViolation("activity.wrongStatus", "Not possible while the activity is " + activity.status()
-                    + ".", activity.status());
+            throw SignupProblems.wrongStatus(activity.status());
         }
         if (activity.backfilled()) {
             throw new RuleViolation("recurrence.backfilled", "A back-filled (补录) activity takes no recurring shifts.");

@@ -67,6 +67,12 @@ final class SignupProblems {
         }
     }
 
+    /** The activity's status forbids this; the status is named in the reader's language. */
+    static RuleViolation wrongStatus(ActivityStatus status) {
+        return new RuleViolation("activity.wrongStatus", "Not possible while the activity is " + status + ".",
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"activity.status." + status}, status.name()));
+    }
+
     static RuleViolation outsideRecruitmentWindow() {
         return new RuleViolation("activity.outsideWindow", "Sign-up for this activity is not open now.");
     }

@@ -111,21 +111,22 @@ class VolunteerStore {
         }
     }
 
-    void updateProfile(long volunteerId, List<String> tags, List<VolunteerProfile.Availability> availability,
+    /** Changes the profile of an active volunteer only; false when they have left (their data is erased). */
+    boolean updateProfile(long volunteerId, List<String> tags, List<VolunteerProfile.Availability> availability,
             String emergencyName, PersonalData.Sealed emergencyPhone, String emergencyPhoneMasked, String emergencyRelation) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE volunteer SET tags = :tags, availability = CAST(:availability AS JSONB),
                     emergency_name = :emergencyName, emergency_phone_cipher = :emergencyCipher,
                     emergency_phone_key = :emergencyKey, emergency_phone_masked = :emergencyMasked,
                     emergency_relation = :emergencyRelation
-                WHERE id = :id""")
+                WHERE id = :id AND status = 'ACTIVE'""")
                 .param("id", volunteerId).param("tags", tags.toArray(String[]::new))
                 .param("availability", json.writeValueAsString(availability))
                 .param("emergencyName", emergencyName)
                 .param("emergencyCipher", emergencyPhone == null ? null : emergencyPhone.ciphertext())
                 .param("emergencyKey", emergencyPhone == null ? null : emergencyPhone.keyId())
                 .param("emergencyMasked", emergencyPhoneMasked).param("emergencyRelation", emergencyRelation)
-                .update();
+                .update() == 1;
     }
 
     List<String> unknownSkills(List<String> codes) {
@@ -165,9 +166,9 @@ class VolunteerStore {
                 .optional();
     }
 
-    void recordInsurance(long volunteerId, LocalDate insuredUntil) {
-        jdbc.sql("UPDATE volunteer SET insured_until = :until WHERE id = :id")
-                .param("id", volunteerId).param("until", insuredUntil).update();
+    boolean recordInsurance(long volunteerId, LocalDate insuredUntil) {
+        return jdbc.sql("UPDATE volunteer SET insured_until = :until WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", volunteerId).param("until", insuredUntil).update() == 1;
     }
 
     Optional<Long> idOfAccount(long accountId) {

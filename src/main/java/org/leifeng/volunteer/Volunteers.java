@@ -167,11 +167,15 @@ public class Volunteers {
         if (contact != null && !MobileNumbers.isValid(emergencyPhone)) {
             throw new InvalidInput("emergencyContact.phone", "volunteer.validation.phone");
         }
+        // The row is written first and only while active: it stays locked, so a concurrent leaving cannot erase the
+        // profile between this check and the writes below.
+        if (!store.updateProfile(id, change.tags(), change.availability(), contact == null ? null : contact.name().strip(),
+                contact == null ? null : personalData.seal(emergencyPhone),
+                contact == null ? null : Masking.phone(emergencyPhone), contact == null ? null : contact.relation().strip())) {
+            throw closedVolunteer();
+        }
         store.replaceSkills(id, change.skills());
         store.replaceServiceAreas(id, change.serviceAreaIds());
-        store.updateProfile(id, change.tags(), change.availability(), contact == null ? null : contact.name().strip(),
-                contact == null ? null : personalData.seal(emergencyPhone),
-                contact == null ? null : Masking.phone(emergencyPhone), contact == null ? null : contact.relation().strip());
         audit.describe("volunteer.profileChanged", "volunteer", id, profile.organisationId());
         return store.find(id).orElseThrow();
     }
@@ -182,7 +186,7 @@ public class Volunteers {
         VolunteerProfile profile = store.find(id).orElseThrow(() -> new NotFound("volunteer", id));
         access.require(Role.ORG_ADMIN, profile.organisationId());
         PersonalData.Sealed sealed = store.sealedIdNumber(id)
-                .orElseThrow(() -> new RuleViolation("volunteer.closed", "This volunteer has left; their data is erased."));
+                .orElseThrow(Volunteers::closedVolunteer);
         audit.record("volunteer.idNumberRevealed", "volunteer", id, profile.organisationId(), reason.strip());
         return personalData.open(sealed);
     }
@@ -234,8 +238,9 @@ public class Volunteers {
     public VolunteerFacts recordInsurance(long id, LocalDate insuredUntil) {
         VolunteerProfile profile = store.find(id).orElseThrow(() -> new NotFound("volunteer", id));
         access.require(Role.ORG_ADMIN, profile.organisationId());
-        requireActive(profile);
-        store.recordInsurance(id, insuredUntil);
+        if (!store.recordInsurance(id, insuredUntil)) {
+            throw closedVolunteer();
+        }
         audit.describe("volunteer.insuranceRecorded", "volunteer", id, profile.organisationId(), String.valueOf(insuredUntil));
         return store.facts(id).orElseThrow();
     }
@@ -250,8 +255,12 @@ public class Volunteers {
 
     private static void requireActive(VolunteerProfile profile) {
         if (!"ACTIVE".equals(profile.status())) {
-            throw new RuleViolation("volunteer.closed", "This volunteer has left; their data is erased.");
+            throw closedVolunteer();
         }
+    }
+
+    private static RuleViolation closedVolunteer() {
+        return new RuleViolation("volunteer.closed", "This volunteer has left; their data is erased.");
     }
 
     static int ageOn(LocalDate birthDate, LocalDate day) {

@@ -47,6 +47,9 @@ class ActivityRulesIntegrationTest {
         assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", organiser, null).status()).isEqualTo(200);
         TestClient.Answer published = client.get("/api/v1/activities/" + created.id(), null);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
+        TestClient.Answer again = client.post("/api/v1/activities/" + created.id() + "/publish", organiser, null);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("detail").asString()).contains("published").doesNotContain("PUBLISHED");
         assertThat(published.json().get("shifts").get(0).get("capacity").asInt()).isEqualTo(10);
         assertThat(published.json().get("shifts").get(0).get("startsAt").asString())
                 .as("times carry the city's offset (API.md)").endsWith("+08:00");

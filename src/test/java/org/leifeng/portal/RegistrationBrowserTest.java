@@ -80,6 +80,8 @@ class RegistrationBrowserTest {
         browser.get(client.baseUrl() + "/account/profile");
         assertThat(browser.findElement(By.id("volunteer-facts")).getText()).contains(number, "急救");
         TestClient.remember("/account/profile", browser.getPageSource());
+        assertThat(browser.getPageSource()).as("the phone is masked, the header included")
+                .doesNotContain(phone).contains(phone.substring(0, 3) + "****" + phone.substring(7));
         assertThat(Browser.fitsTheScreen(browser)).isTrue();
         Browser.screenshot(browser, "my-profile.png");
     }

@@ -152,6 +152,12 @@ class VolunteerAdministrationIntegrationTest {
         assertThat(client.post("/api/v1/volunteers/" + id + "/close", self, null).status()).isEqualTo(204);
 
         assertThat(client.get("/api/v1/me", self).status()).isEqualTo(401);
+        String admin = client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD);
+        TestClient.Answer lateChange = client.patch("/api/v1/volunteers/" + id, admin, Map.of("emergencyContact",
+                Map.of("name", "不应保存", "phone", TestClient.uniquePhone(), "relation", "朋友")));
+        assertThat(lateChange.status()).as("nothing personal is written to an erased profile").isEqualTo(422);
+        assertThat(jdbc.sql("SELECT emergency_phone_cipher IS NULL FROM volunteer WHERE id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
         assertThat(client.post("/api/v1/auth/token", null, Map.of("username", phone, "password", "volunteer-pass-1"))
                 .status()).isEqualTo(401);
         var row = jdbc.sql("SELECT status, name, id_number_cipher IS NULL, phone_index IS NULL FROM volunteer WHERE id = :id")
