@@ -1,0 +1,7 @@
+/**
+ * Attendance at shifts: short-lived signed codes shown as a QR, check-in and check-out by scanning them or at the
+ * organiser's kiosk, and the closing of a shift's open check-ins. It never calls the ledger: a finished attendance
+ * is published as {@link org.leifeng.attendance.CheckedOut} and the {@code hours} module credits it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Attendance")
+package org.leifeng.attendance;
