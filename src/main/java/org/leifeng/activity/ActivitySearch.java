@@ -2,8 +2,10 @@ package org.leifeng.activity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
@@ -30,8 +32,14 @@ public class ActivitySearch {
 
     @Transactional(readOnly = true)
     public PageResult<ActivitySummary> find(ActivitySearchQuery query, PageRequest page) {
-        String path = query.organisationId() == null ? null : organisations.findActive(query.organisationId())
-                .map(Organisation::path).orElseThrow(() -> new NotFound("organisation", query.organisationId()));
-        return store.find(query, path, OffsetDateTime.now(clock), page);
+        List<Long> subtree = query.organisationId() == null ? null : organisations.findActive(query.organisationId())
+                .map(organisation -> organisations.idsWithin(List.of(organisation.path())))
+                .orElseThrow(() -> new NotFound("organisation", query.organisationId()));
+        PageResult<ActivitySummary> found = store.find(query, subtree, OffsetDateTime.now(clock), page);
+        Map<Long, String> names = organisations.namesOf(
+                found.items().stream().map(ActivitySummary::organisationId).collect(Collectors.toSet()));
+        return new PageResult<>(found.items().stream()
+                .map(item -> item.withOrganisationName(names.get(item.organisationId()))).toList(),
+                found.page(), found.size(), found.total());
     }
 }

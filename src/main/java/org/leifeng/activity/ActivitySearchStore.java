@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
@@ -15,23 +18,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for finding published activities. Only the filters asked for become conditions, so each combination gets a
- * plan of its own (bench/activity-search/explain.sql shows them). The page is chosen first from the sort keys
- * alone; names, places and counts are read for the page's rows only.
+ * SQL for finding published activities. Three statements, each with an index to walk (V7, V9;
+ * bench/activity-search shows the plans): the page's ids in order, the total, then the page's rows. Only the
+ * filters asked for become conditions, so each combination gets a plan of its own.
+ * <ul>
+ * <li>Order: the next shift first, from {@code activity_listing} (kept current by triggers at commit), then those
+ * held, most recent first; with a point, nearest first through a KNN scan of {@code ll_to_earth} points, and then
+ * only activities that have a place are listed.</li>
+ * <li>Text: a CJK run is found where it occurs as written, words as a phrase whose last word may be a prefix
+ * ({@code activity_search_query} in V9).</li>
+ * </ul>
  */
 @Repository
 class ActivitySearchStore {
 
     private static final double METERS_PER_DEGREE = 111_320;
-    /** Haversine on a sphere of the Earth's mean radius: exact enough to order places in one city. */
+    /** Haversine on a sphere of the Earth's mean radius: exact enough for the distance shown in one city. */
     private static final String DISTANCE = """
             2 * 6371008.8 * asin(sqrt(power(sin(radians(a.latitude - :lat) / 2), 2)
                 + cos(radians(:lat)) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - :lon) / 2), 2)))""";
-    /** The next open shift and the free places of the open shifts still to come. */
-    private static final String UPCOMING = """
-            LEFT JOIN LATERAL (SELECT min(s.starts_at) AS next_shift_at,
-                    sum(s.capacity - s.confirmed - s.pending) AS free_places
-                FROM shift s WHERE s.activity_id = a.id AND s.status = 'OPEN' AND s.starts_at > :now) u ON TRUE""";
+    private static final String LISTED = "a.status IN ('PUBLISHED', 'COMPLETED')";
 
     private final JdbcClient jdbc;
 
@@ -39,16 +45,53 @@ class ActivitySearchStore {
         this.jdbc = jdbc;
     }
 
-    /** {@code path}: the organisation subtree to stay in, or null for the whole city. */
-    PageResult<ActivitySummary> find(ActivitySearchQuery query, String path, OffsetDateTime now, PageRequest page) {
+    /** {@code organisationIds}: the subtree to stay in, or null for the whole city. */
+    PageResult<ActivitySummary> find(ActivitySearchQuery query, Collection<Long> organisationIds, OffsetDateTime now,
+            PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        params.put("now", now);
-        List<String> where = new ArrayList<>(List.of("a.status IN ('PUBLISHED', 'COMPLETED')"));
-        String join = "";
-        if (path != null) {
-            join += " JOIN organisation o ON o.id = a.organisation_id";
-            where.add("o.path LIKE :path");
-            params.put("path", path + "%");
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        if (!filtersActivities(query, organisationIds)) {
+            return listingOnly(query, now, page, params);
+        }
+        String filter = String.join("\n  AND ", conditions(query, organisationIds, params));
+        String join = query.hasFreePlaces() || !query.near()
+                ? " JOIN activity_listing l ON l.activity_id = a.id AND l.listed" : "";
+        String order = query.near()
+                ? "ll_to_earth(a.latitude, a.longitude) <-> ll_to_earth(:lat, :lon), a.id DESC"
+                : "l.next_shift_at ASC NULLS LAST, l.activity_id DESC";
+        List<Long> ids = jdbc.sql("SELECT a.id FROM activity a" + join + "\nWHERE " + filter + "\nORDER BY " + order
+                + "\nLIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
+        // Counting needs the listing only to know about free places: "listed" is the activity's own status.
+        String countJoin = query.hasFreePlaces() ? join : "";
+        long total = jdbc.sql("SELECT count(*) FROM activity a" + countJoin + "\nWHERE " + filter).params(params)
+                .query(Long.class).single();
+        return new PageResult<>(rows(ids, query, now), page.page(), page.size(), total);
+    }
+
+    private static boolean filtersActivities(ActivitySearchQuery query, Collection<Long> organisationIds) {
+        return organisationIds != null || query.category() != null || query.from() != null || query.to() != null
+                || query.q() != null || query.near();
+    }
+
+    /** No filter on the activities themselves: the listing alone orders and counts them, through its indexes. */
+    private PageResult<ActivitySummary> listingOnly(ActivitySearchQuery query, OffsetDateTime now, PageRequest page,
+            Map<String, Object> params) {
+        String where = query.hasFreePlaces() ? "l.listed AND l.has_free_places" : "l.listed";
+        List<Long> ids = jdbc.sql("SELECT l.activity_id FROM activity_listing l WHERE " + where
+                + " ORDER BY l.next_shift_at ASC NULLS LAST, l.activity_id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query(Long.class).list();
+        long total = jdbc.sql("SELECT count(*) FROM activity_listing l WHERE " + where).query(Long.class).single();
+        return new PageResult<>(rows(ids, query, now), page.page(), page.size(), total);
+    }
+
+    /** The WHERE conditions; {@code params} receives their values. */
+    private List<String> conditions(ActivitySearchQuery query, Collection<Long> organisationIds,
+            Map<String, Object> params) {
+        List<String> where = new ArrayList<>(List.of(LISTED));
+        if (organisationIds != null) {
+            where.add("a.organisation_id = ANY(:organisations)");
+            params.put("organisations", organisationIds.toArray(Long[]::new));
         }
         if (query.category() != null) {
             where.add("a.category = :category");
@@ -58,10 +101,19 @@ class ActivitySearchStore {
             where.add(overlapping(query, params));
         }
         if (query.q() != null) {
-            where.add("(a.title ILIKE :q OR a.description ILIKE :q)");
-            params.put("q", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // Text without a letter or CJK character (say "!!") has no terms: a substring match decides, unindexed.
+            String terms = jdbc.sql("SELECT coalesce(activity_search_query(:q)::text, '')").param("q", query.q())
+                    .query(String.class).single();
+            if (terms.isEmpty()) {
+                where.add("(a.title ILIKE :q OR a.description ILIKE :q)");
+                params.put("q", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                where.add("a.search_terms @@ :terms::tsquery");
+                params.put("terms", terms);
+            }
         }
         if (query.near()) {
+            where.add("a.latitude IS NOT NULL AND a.longitude IS NOT NULL");
             params.put("lat", query.lat());
             params.put("lon", query.lon());
             if (query.withinMeters() != null) {
@@ -73,31 +125,10 @@ class ActivitySearchStore {
                         "minLon", query.lon() - dLon, "maxLon", query.lon() + dLon, "within", query.withinMeters()));
             }
         }
-        boolean upcoming = query.hasFreePlaces() || !query.near();
         if (query.hasFreePlaces()) {
-            where.add("u.free_places > 0");
+            where.add("l.has_free_places");
         }
-        // The distance orders by itself; otherwise the next shift first, then the most recent of those held.
-        String keys = query.near() ? DISTANCE + " AS k1, NULL::timestamptz AS k2" : "NULL::float8 AS k1, u.next_shift_at AS k2";
-        String sql = """
-                WITH hit AS (
-                    SELECT a.id, %s, count(*) OVER () AS total
-                    FROM activity a%s%s
-                    WHERE %s
-                    ORDER BY k1 NULLS LAST, k2 NULLS LAST, a.id DESC
-                    LIMIT :limit OFFSET :offset)
-                SELECT a.id, a.title, a.category, a.organisation_id, org.name AS organisation_name, a.address,
-                    a.latitude, a.longitude, u.next_shift_at, coalesce(u.free_places, 0) AS free_places,
-                    round(h.k1) AS distance, h.total
-                FROM hit h JOIN activity a ON a.id = h.id JOIN organisation org ON org.id = a.organisation_id
-                %s
-                ORDER BY h.k1 NULLS LAST, h.k2 NULLS LAST, a.id DESC"""
-                .formatted(keys, join, upcoming ? "\n" + UPCOMING : "", String.join("\n  AND ", where), UPCOMING);
-        params.put("limit", page.size());
-        params.put("offset", page.offset());
-        List<Row> rows = jdbc.sql(sql).params(params).query(ActivitySearchStore::row).list();
-        long total = rows.isEmpty() ? count(sql, params, page) : rows.get(0).total();
-        return new PageResult<>(rows.stream().map(Row::summary).toList(), page.page(), page.size(), total);
+        return where;
     }
 
     /** A shift of the activity, not cancelled, overlaps [from, to); it lasts at most a day, which bounds the scan. */
@@ -115,26 +146,39 @@ class ActivitySearchStore {
         return "EXISTS (SELECT 1 FROM shift s WHERE " + String.join(" AND ", shift) + ")";
     }
 
-    /** A page past the end has no rows to carry the total: count once more from the first page. */
-    private long count(String sql, Map<String, Object> params, PageRequest page) {
-        if (page.page() == 0) {
-            return 0;
+    /** The page's rows in the page's order, with their next shift and free places as of now. */
+    private List<ActivitySummary> rows(List<Long> ids, ActivitySearchQuery query, OffsetDateTime now) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        Map<String, Object> first = new HashMap<>(params);
-        first.put("offset", 0);
-        first.put("limit", 1);
-        return jdbc.sql(sql).params(first).query(ActivitySearchStore::row).optional().map(Row::total).orElse(0L);
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids.toArray(Long[]::new), "now", now));
+        String distance = "NULL::float8";
+        if (query.near()) {
+            distance = DISTANCE;
+            params.put("lat", query.lat());
+            params.put("lon", query.lon());
+        }
+        Map<Long, Row> byId = jdbc.sql("""
+                SELECT a.id, a.title, a.category, a.organisation_id, a.address, a.latitude, a.longitude,
+                    u.next_shift_at, coalesce(u.free_places, 0) AS free_places, round(%s) AS distance
+                FROM activity a
+                LEFT JOIN LATERAL (SELECT min(s.starts_at) AS next_shift_at,
+                        sum(s.capacity - s.confirmed - s.pending) AS free_places
+                    FROM shift s WHERE s.activity_id = a.id AND s.status = 'OPEN' AND s.starts_at > :now) u ON TRUE
+                WHERE a.id = ANY(:ids)""".formatted(distance)).params(params).query(ActivitySearchStore::row).list()
+                .stream().collect(Collectors.toMap(Row::id, Function.identity()));
+        return ids.stream().map(byId::get).map(Row::summaryWithoutName).toList();
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
         Double distance = rs.getObject("distance", Double.class);
-        return new Row(new ActivitySummary(rs.getLong("id"), rs.getString("title"), Category.valueOf(rs.getString("category")),
-                rs.getLong("organisation_id"), rs.getString("organisation_name"), rs.getString("address"),
-                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
+        return new Row(rs.getLong("id"), new ActivitySummary(rs.getLong("id"), rs.getString("title"),
+                Category.valueOf(rs.getString("category")), rs.getLong("organisation_id"), null,
+                rs.getString("address"), rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
                 rs.getObject("next_shift_at", OffsetDateTime.class), rs.getLong("free_places"),
-                distance == null ? null : Math.round(distance)), rs.getLong("total"));
+                distance == null ? null : Math.round(distance)));
     }
 
-    private record Row(ActivitySummary summary, long total) {
+    private record Row(long id, ActivitySummary summaryWithoutName) {
     }
 }

@@ -8,4 +8,9 @@ import java.time.OffsetDateTime;
  */
 public record ActivitySummary(long id, String title, Category category, long organisationId, String organisationName,
         String address, Double lat, Double lon, OffsetDateTime nextShiftAt, long freePlaces, Long distanceMeters) {
+
+    ActivitySummary withOrganisationName(String name) {
+        return new ActivitySummary(id, title, category, organisationId, name, address, lat, lon, nextShiftAt, freePlaces,
+                distanceMeters);
+    }
 }

@@ -66,6 +66,13 @@ public class Organisations {
         return store.find(id).filter(Organisation::active);
     }
 
+    /** Names of organisations by id, for anyone (names are public): other modules label their rows with them. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : store.findAll(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::id, Organisation::name));
+    }
+
     @Transactional(readOnly = true)
     public Organisation get(long id) {
         access.requireVisible(id);

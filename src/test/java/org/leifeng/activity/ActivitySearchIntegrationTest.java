@@ -26,6 +26,8 @@ class ActivitySearchIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ActivityListingRefresh listingRefresh;
 
     ActivityFixture fixture;
     String admin;
@@ -131,6 +133,52 @@ class ActivitySearchIntegrationTest {
         assertThat(ids(found)).containsExactly(open);
         assertThat(found.get("items").get(0).get("freePlaces").asLong()).isEqualTo(5);
         assertThat(ids(search("q=" + word))).containsExactlyInAnyOrder(full, open);
+    }
+
+    @Test
+    void anActivityLeavesAndRejoinsTheFreePlacesFilterAsItsLastPlaceIsTakenAndFreed() {
+        long activity = create(body("最后一个名额", fixture.organisation("龙亭区"), ActivityFixture.freshDay(), 1), true);
+        long shift = client.get("/api/v1/activities/" + activity, null).json().get("shifts").get(0).get("id").asLong();
+        ActivityFixture.Volunteer volunteer = fixture.volunteer();
+        TestClient.Answer signedUp = client.post("/api/v1/shifts/" + shift + "/signups", volunteer.token(), null);
+        assertThat(signedUp.status()).isEqualTo(201);
+        assertThat(ids(search("q=" + word + "&hasFreePlaces=true"))).isEmpty();
+
+        assertThat(client.delete("/api/v1/signups/" + signedUp.id(), volunteer.token()).status()).isEqualTo(200);
+
+        assertThat(ids(search("q=" + word + "&hasFreePlaces=true"))).containsExactly(activity);
+    }
+
+    @Test
+    void whenTheNextShiftBeginsTheOrderMovesOnToTheFollowingOne() {
+        OffsetDateTime day = ActivityFixture.freshDay();
+        Map<String, Object> twoShifts = body("两班", fixture.organisation("龙亭区"), day, 10);
+        twoShifts.put("shifts", List.of(
+                Map.of("startsAt", day.toString(), "endsAt", day.plusHours(2).toString(), "capacity", 10),
+                Map.of("startsAt", day.plusDays(2).toString(), "endsAt", day.plusDays(2).plusHours(2).toString(),
+                        "capacity", 10)));
+        long moving = create(twoShifts, true);
+        long between = create(body("中间", fixture.organisation("龙亭区"), day.plusDays(1), 10), true);
+        assertThat(ids(search("q=" + word))).containsExactly(moving, between);
+
+        // As if the first shift had begun without any write to the shift: only time passed.
+        jdbc.sql("UPDATE activity_listing SET next_shift_at = now() - interval '1 minute' WHERE activity_id = :id")
+                .param("id", moving).update();
+        listingRefresh.refreshStartedShifts();
+
+        assertThat(jdbc.sql("SELECT next_shift_at FROM activity_listing WHERE activity_id = :id").param("id", moving)
+                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(day.toInstant());
+    }
+
+    @Test
+    void longerChineseQueriesMatchOnlyTheExactRunOfCharacters() {
+        // Both titles hold every pair of characters of 空巢老人; only the first holds the run itself.
+        long exact = create(body("关爱空巢老人", fixture.organisation("龙亭区"), ActivityFixture.freshDay(), 10), true);
+        create(body("空巢和巢老和老人", fixture.organisation("龙亭区"), ActivityFixture.freshDay(), 10), true);
+
+        assertThat(ids(search("q=" + TestClient.encode("空巢老人 " + word)))).containsExactly(exact);
+        assertThat(ids(search("q=" + TestClient.encode("巢") + "&organisationId=" + fixture.organisation("龙亭区")
+                + "&size=200"))).contains(exact);
     }
 
     @Test
