@@ -4,22 +4,7 @@
 set -euo pipefail
 BASE=${1:-http://localhost:8090}
 N=${2:-50}
-ORG=$(psql -h localhost -p "${PGPORT:-54340}" -U postgres -d leifeng -Atc "SELECT id FROM organisation WHERE name = '龙亭区'")
-FROM=$(date -u -d '+10 days' +%Y-%m-%dT00:00:00Z)
-TO=$(date -u -d '+17 days' +%Y-%m-%dT00:00:00Z)
-declare -a QUERIES=(
-  "default|"
-  "subtree|organisationId=$ORG"
-  "category|category=HEALTH"
-  "dateRange|from=$FROM&to=$TO"
-  "textChinese|q=%E4%B9%89%E8%AF%8A"
-  "textEnglish|q=first%20aid"
-  "near|lat=34.79&lon=114.35"
-  "nearWithin5km|lat=34.79&lon=114.35&withinMeters=5000"
-  "hasFreePlaces|hasFreePlaces=true"
-  "combined|organisationId=$ORG&category=HEALTH&from=$FROM&to=$TO&hasFreePlaces=true"
-  "page50|page=50"
-)
+source "$(dirname "$0")/queries.sh"
 printf '%-16s %8s %8s %8s  %s\n' query p50_ms p95_ms total url
 for entry in "${QUERIES[@]}"; do
   name=${entry%%|*}; query=${entry#*|}

@@ -85,8 +85,9 @@ SELECT refresh_activity_listing(id) FROM activity;
 -- Text. CJK characters and pairs of adjacent CJK characters at their character positions, everything else as the
 -- 'simple' configuration's lower-case words at their word positions. A query of one CJK character looks for it; a
 -- longer run looks for its pairs as a phrase ('空巢' <-> '巢老' <-> '老人'), which holds exactly when the run occurs
--- in the text; words form a phrase whose last word is a prefix (first aid, volunt). Parts in different scripts must
--- all be present. Positions above 16383 (tsvector's limit) collapse, which only loosens phrases in very long texts.
+-- in the text; every other word must be present as a word, in any order (first aid), which the index answers without
+-- reading the rows (prefixes would make it read them all). Positions above 16383 (tsvector's limit) collapse, which only loosens
+-- phrases in very long texts.
 CREATE FUNCTION activity_search_terms(body TEXT) RETURNS TSVECTOR LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT to_tsvector('simple', regexp_replace(body, '[㐀-鿿豈-﫿]+', ' ', 'g'))
         || coalesce((SELECT string_agg(quote_literal(term) || ':' || least(pos, 16383), ' ')::TSVECTOR
@@ -99,9 +100,10 @@ $$;
 
 -- NULL when the text has no term at all (only punctuation): the caller then filters by ILIKE alone.
 CREATE FUNCTION activity_search_query(q TEXT) RETURNS TSQUERY LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT nullif(concat_ws(' & ', nullif(words, ''), runs), '')::TSQUERY
-    FROM (SELECT regexp_replace(phraseto_tsquery('simple', regexp_replace(q, '[㐀-鿿豈-﫿]+', ' ', 'g'))::TEXT,
-                                '''$', ''':*') AS words,
+    SELECT nullif(concat_ws(' & ', words, runs), '')::TSQUERY
+    FROM (SELECT (SELECT string_agg(quote_literal(word), ' & ')
+                  FROM unnest(tsvector_to_array(to_tsvector('simple', regexp_replace(q, '[㐀-鿿豈-﫿]+', ' ', 'g'))))
+                      AS word) AS words,
                  (SELECT string_agg(CASE WHEN length(run) = 1 THEN quote_literal(run)
                                          ELSE '(' || (SELECT string_agg(quote_literal(substr(run, i, 2)), ' <-> '
                                                                         ORDER BY i)

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Repository;
  * <li>Order: the next shift first, from {@code activity_listing} (kept current by triggers at commit), then those
  * held, most recent first; with a point, nearest first through a KNN scan of {@code ll_to_earth} points, and then
  * only activities that have a place are listed.</li>
- * <li>Text: a CJK run is found where it occurs as written, words as a phrase whose last word may be a prefix
- * ({@code activity_search_query} in V9).</li>
+ * <li>Text: a CJK run is found where it occurs as written; every other word must be a word of the title or
+ * description, in any order ({@code activity_search_query} in V9).</li>
  * </ul>
  */
 @Repository
@@ -54,19 +54,41 @@ class ActivitySearchStore {
         if (!filtersActivities(query, organisationIds)) {
             return listingOnly(query, now, page, params);
         }
-        String filter = String.join("\n  AND ", conditions(query, organisationIds, params));
+        List<String> where = conditions(query, organisationIds, params);
         String join = query.hasFreePlaces() || !query.near()
                 ? " JOIN activity_listing l ON l.activity_id = a.id AND l.listed" : "";
         String order = query.near()
                 ? "ll_to_earth(a.latitude, a.longitude) <-> ll_to_earth(:lat, :lon), a.id DESC"
                 : "l.next_shift_at ASC NULLS LAST, l.activity_id DESC";
-        List<Long> ids = jdbc.sql("SELECT a.id FROM activity a" + join + "\nWHERE " + filter + "\nORDER BY " + order
-                + "\nLIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT a.id FROM activity a" + join + "\nWHERE " + and(where, within(query, true))
+                + "\nORDER BY " + order + "\nLIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
         // Counting needs the listing only to know about free places: "listed" is the activity's own status.
         String countJoin = query.hasFreePlaces() ? join : "";
-        long total = jdbc.sql("SELECT count(*) FROM activity a" + countJoin + "\nWHERE " + filter).params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM activity a" + countJoin + "\nWHERE "
+                + and(where, within(query, false))).params(params).query(Long.class).single();
         return new PageResult<>(rows(ids, query, now), page.page(), page.size(), total);
+    }
+
+    /**
+     * "Within so many meters": a box for an index, then the exact distance. The page walks the KNN index, so its box
+     * is earthdistance's cube around the point (the same index); the count reads the (latitude, longitude) index
+     * without visiting rows, so its box is in degrees. Both boxes hold the whole circle.
+     */
+    private static String within(ActivitySearchQuery query, boolean forPage) {
+        if (query.withinMeters() == null) {
+            return null;
+        }
+        String box = forPage ? "earth_box(ll_to_earth(:lat, :lon), :within) @> ll_to_earth(a.latitude, a.longitude)"
+                : "a.latitude BETWEEN :minLat AND :maxLat AND a.longitude BETWEEN :minLon AND :maxLon";
+        return box + " AND " + DISTANCE + " <= :within";
+    }
+
+    private static String and(List<String> conditions, String more) {
+        List<String> all = new ArrayList<>(conditions);
+        if (more != null) {
+            all.add(more);
+        }
+        return String.join("\n  AND ", all);
     }
 
     private static boolean filtersActivities(ActivitySearchQuery query, Collection<Long> organisationIds) {
@@ -119,8 +141,6 @@ class ActivitySearchStore {
             if (query.withinMeters() != null) {
                 double dLat = query.withinMeters() / METERS_PER_DEGREE;
                 double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(query.lat())));
-                where.add("a.latitude BETWEEN :minLat AND :maxLat AND a.longitude BETWEEN :minLon AND :maxLon");
-                where.add(DISTANCE + " <= :within");
                 params.putAll(Map.of("minLat", query.lat() - dLat, "maxLat", query.lat() + dLat,
                         "minLon", query.lon() - dLon, "maxLon", query.lon() + dLon, "within", query.withinMeters()));
             }
