@@ -15,6 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LeifengApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LeifengApplication.class, args);
+        SpringApplication application = new SpringApplication(LeifengApplication.class);
+        if (java.util.Arrays.asList(args).contains("--leifeng.verify-ledger")) {
+            // A one-off check of the hours ledger: no web server; LedgerVerifyCommand runs first and exits.
+            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 }

@@ -1,0 +1,292 @@
+package org.leifeng.hours;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.springframework.stereotype.Component;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * Renders a certificate (志愿服务记录证明) as an A4 PDF with PDFBox: the statement, the itemised records in a table
+ * that continues over as many pages as it needs (header repeated, pages numbered), the issuers, the date, the number
+ * and a QR code of the public verification URL. The font ships with the application ({@code fonts/wqy-microhei.ttc},
+ * WenQuanYi Micro Hei, Apache 2.0; Chinese and Latin in one font) and only the glyphs used are embedded.
+ */
+@Component
+class CertificatePdf {
+
+    private static final String FONT = "/fonts/wqy-microhei.ttc";
+    private static final String FONT_NAME = "WenQuanYiMicroHei";
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final String NO_LINE_START = "，。、：；！？）》」』";
+    private static final float MARGIN = 50;
+    private static final float ROW = 17;
+    private static final float TABLE_TOP = 660;
+    private static final float TABLE_BOTTOM = 90;
+    /** Column left edges: 序号, 日期, 活动, 组织单位, 时长; the last edge is the table's right side. */
+    private static final float[] COLUMNS = {MARGIN, 85, 160, 345, 480, PDRectangle.A4.getWidth() - MARGIN};
+
+    private final byte[] font;
+
+    CertificatePdf() {
+        try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("The certificate font " + FONT + " is missing from the application");
+            }
+            this.font = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] render(CertificateContent content) {
+        // The collection holds two faces; the proportional one is used. Parsed per document, since parsed fonts
+        // are not safe to share between threads.
+        try (TrueTypeCollection fonts = new TrueTypeCollection(new ByteArrayInputStream(font));
+                PDDocument document = new PDDocument()) {
+            describe(document, content);
+            Writer writer = new Writer(document, PDType0Font.load(document, fonts.getFontByName(FONT_NAME), true));
+            List<List<CertificateContent.Item>> pages = paginate(content.records());
+            int listed = 0;
+            for (int i = 0; i < pages.size(); i++) {
+                boolean last = i == pages.size() - 1;
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                    if (i == 0) {
+                        writer.statement(out, content);
+                    } else {
+                        writer.text(out, 9, MARGIN, 800, "志愿服务记录证明（续）  证明编号 " + content.number());
+                    }
+                    float bottom = writer.table(out, pages.get(i), i == 0 ? TABLE_TOP : 770, listed);
+                    listed += pages.get(i).size();
+                    if (last) {
+                        writer.closing(out, content, bottom);
+                    }
+                    writer.text(out, 8, MARGIN, 40, "第 " + (i + 1) + " 页 / 共 " + pages.size() + " 页");
+                }
+            }
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            document.save(pdf);
+            return pdf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render certificate " + content.number(), e);
+        }
+    }
+
+    private static void describe(PDDocument document, CertificateContent content) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle("志愿服务记录证明 " + content.number());
+        info.setSubject("Certificate of volunteer service records");
+        info.setCreator("Leifeng");
+        Calendar issued = GregorianCalendar.from(content.issuedAt().atZoneSameInstant(CITY));
+        info.setCreationDate(issued);
+        info.setModificationDate(issued);
+    }
+
+    private static int rowsOnFirstPage() {
+        return (int) ((TABLE_TOP - ROW - TABLE_BOTTOM - 150) / ROW);
+    }
+
+    /** The first page leaves room under the table for the closing block; later pages fill down to the bottom. */
+    private static List<List<CertificateContent.Item>> paginate(List<CertificateContent.Item> records) {
+        List<List<CertificateContent.Item>> pages = new ArrayList<>();
+        int later = (int) ((770 - ROW - TABLE_BOTTOM) / ROW);
+        int from = 0;
+        int size = rowsOnFirstPage();
+        do {
+            int to = Math.min(records.size(), from + size);
+            pages.add(records.subList(from, to));
+            from = to;
+            size = later;
+        } while (from < records.size());
+        // The closing block needs ~150 pt under the last rows: give it a page of its own when a full page ends.
+        List<CertificateContent.Item> last = pages.get(pages.size() - 1);
+        if (pages.size() > 1 && last.size() > later - (int) (150 / ROW)) {
+            pages.add(List.of());
+        }
+        return pages;
+    }
+
+    /** Draws on a page with the document's font; replaces characters the font lacks rather than failing. */
+    private static final class Writer {
+
+        private final PDDocument document;
+        private final PDType0Font font;
+
+        Writer(PDDocument document, PDType0Font font) {
+            this.document = document;
+            this.font = font;
+        }
+
+        void statement(PDPageContentStream out, CertificateContent content) throws IOException {
+            centred(out, 22, 770, "志愿服务记录证明");
+            centred(out, 10, 750, "Certificate of Volunteer Service Records");
+            String who = content.volunteerName() + "（" + content.idType() + " " + content.idNumberMasked()
+                    + "，志愿者编号 " + content.volunteerNumber() + "）";
+            float y = 710;
+            for (String line : wrap("兹证明 " + who + " 参加志愿服务，经各组织单位记录，累计志愿服务时长 "
+                    + hours(content.totalHours()) + " 小时，共 " + content.records().size() + " 条记录，明细如下：", 11,
+                    COLUMNS[COLUMNS.length - 1] - MARGIN)) {
+                text(out, 11, MARGIN, y, line);
+                y -= 18;
+            }
+        }
+
+        /** The table's rows from {@code top} down; returns the y under the last row. */
+        float table(PDPageContentStream out, List<CertificateContent.Item> rows, float top, int firstIndex)
+                throws IOException {
+            String[] header = {"序号", "日期", "活动", "组织单位", "时长（小时）"};
+            float y = top;
+            line(out, y + ROW - 4);
+            for (int c = 0; c < header.length; c++) {
+                text(out, 9.5f, COLUMNS[c] + 2, y, header[c]);
+            }
+            line(out, y - 5);
+            for (int r = 0; r < rows.size(); r++) {
+                y -= ROW;
+                CertificateContent.Item item = rows.get(r);
+                String[] cells = {String.valueOf(firstIndex + r + 1), DAY.format(item.date()), item.activity(),
+                        item.organiser(), hours(item.hours())};
+                for (int c = 0; c < cells.length; c++) {
+                    text(out, 9, COLUMNS[c] + 2, y, fit(cells[c], 9, COLUMNS[c + 1] - COLUMNS[c] - 6));
+                }
+            }
+            line(out, y - 5);
+            return y - 5;
+        }
+
+        void closing(PDPageContentStream out, CertificateContent content, float tableBottom) throws IOException {
+            float y = tableBottom - 25;
+            text(out, 11, MARGIN, y, "合计：" + hours(content.totalHours()) + " 小时");
+            y -= 22;
+            for (String line : wrap("出具单位：" + String.join("、", content.issuers()), 11, 330)) {
+                text(out, 11, MARGIN, y, line);
+                y -= 16;
+            }
+            text(out, 11, MARGIN, y - 4, "出具日期：" + ISSUED.format(content.issuedAt().atZoneSameInstant(CITY)));
+            text(out, 11, MARGIN, y - 24, "证明编号：" + content.number());
+            text(out, 8, MARGIN, y - 44, "本证明依据《志愿服务记录与证明出具办法（试行）》出具，免费、如实；扫描右侧二维码或访问");
+            text(out, 8, MARGIN, y - 56, content.verifyUrl() + " 核验真伪。");
+            PDImageXObject qr = LosslessFactory.createFromImage(document, qr(content.verifyUrl()));
+            float size = 96;
+            out.drawImage(qr, COLUMNS[COLUMNS.length - 1] - size, tableBottom - 20 - size, size, size);
+        }
+
+        void centred(PDPageContentStream out, float size, float y, String text) throws IOException {
+            String shown = printable(text);
+            float width = font.getStringWidth(shown) / 1000 * size;
+            text(out, size, (PDRectangle.A4.getWidth() - width) / 2, y, shown);
+        }
+
+        void text(PDPageContentStream out, float size, float x, float y, String text) throws IOException {
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(x, y);
+            out.showText(printable(text));
+            out.endText();
+        }
+
+        private void line(PDPageContentStream out, float y) throws IOException {
+            out.setLineWidth(0.5f);
+            out.moveTo(COLUMNS[0], y);
+            out.lineTo(COLUMNS[COLUMNS.length - 1], y);
+            out.stroke();
+        }
+
+        /** Cuts a cell's text to its column, with an ellipsis. */
+        private String fit(String text, float size, float width) throws IOException {
+            String shown = printable(text);
+            if (width(shown, size) <= width) {
+                return shown;
+            }
+            int end = shown.length();
+            while (end > 0 && width(shown.substring(0, end) + "…", size) > width) {
+                end = shown.offsetByCodePoints(end, -1);
+            }
+            return shown.substring(0, end) + "…";
+        }
+
+        /** Breaks text into lines no wider than {@code width}, at any character (Chinese has no spaces). */
+        private List<String> wrap(String text, float size, float width) throws IOException {
+            String shown = printable(text);
+            List<String> lines = new ArrayList<>();
+            int start = 0;
+            while (start < shown.length()) {
+                int end = start;
+                while (end < shown.length() && width(shown.substring(start, shown.offsetByCodePoints(end, 1)), size) <= width) {
+                    end = shown.offsetByCodePoints(end, 1);
+                }
+                end = Math.max(end, shown.offsetByCodePoints(start, 1));
+                // 避头: a comma or closing bracket never starts a line; it stays with the text before it.
+                while (end < shown.length() && NO_LINE_START.indexOf(shown.charAt(end)) >= 0) {
+                    end++;
+                }
+                lines.add(shown.substring(start, end));
+                start = end;
+            }
+            return lines;
+        }
+
+        private float width(String text, float size) throws IOException {
+            return font.getStringWidth(text) / 1000 * size;
+        }
+
+        /** Characters the font has no glyph for (rare ideographs, emoji) become ? instead of failing the document. */
+        private String printable(String text) {
+            StringBuilder shown = new StringBuilder(text.length());
+            text.codePoints().forEach(codePoint -> {
+                String character = new String(Character.toChars(codePoint));
+                try {
+                    font.encode(character);
+                    shown.append(character);
+                } catch (IllegalArgumentException | IOException missing) {
+                    shown.append('?');
+                }
+            });
+            return shown.toString();
+        }
+    }
+
+    static String hours(BigDecimal hours) {
+        return hours.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static BufferedImage qr(String url) {
+        try {
+            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 240, 240,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1)));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode " + url + " as a QR code", e);
+        }
+    }
+}

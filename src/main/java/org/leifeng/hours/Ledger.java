@@ -1,0 +1,75 @@
+package org.leifeng.hours;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to a volunteer's chain. Callers {@link #lock} the volunteer first (the account row, FOR UPDATE), check
+ * what must hold under that lock (not credited yet, no overlap), then {@link #append}: the entry gets the next
+ * sequence number, the head hash as its previous hash, its own hash, and the account moves on — total, star level
+ * and head in the same transaction, so they never drift from the chain.
+ */
+@Component
+@EnableConfigurationProperties(StarLevels.class)
+class Ledger {
+
+    private final HoursStore store;
+    private final StarLevels levels;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Ledger(HoursStore store, StarLevels levels, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.levels = levels;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public HoursStore.Account lock(long volunteerId) {
+        return store.lockAccount(volunteerId, now());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Appended append(HoursStore.Account account, EntryDraft draft) {
+        Instant recordedAt = now();
+        int seq = account.entries() + 1;
+        String hash = LedgerHash.of(account.volunteerId(), seq, draft, recordedAt, account.headHash());
+        long id = store.insert(account.volunteerId(), seq, draft, recordedAt, account.headHash(), hash);
+        BigDecimal total = account.totalHours().add(draft.delta());
+        if (total.signum() < 0) {
+            throw new IllegalStateException("A correction would take volunteer " + account.volunteerId()
+                    + " below zero hours");
+        }
+        int level = levels.levelFor(total);
+        store.advance(account.volunteerId(), seq, hash, total, level, recordedAt);
+        LedgerEntry entry = new LedgerEntry(id, account.volunteerId(), seq, draft.kind(), draft.refersTo(),
+                draft.activityId(), draft.activityTitle(), draft.shiftId(), draft.organisationId(), draft.servedFrom(),
+                draft.servedUntil(), draft.serviceDate(), draft.hours(), draft.delta(), draft.note(), draft.sourceKey(),
+                draft.recordedBy(), recordedAt, account.headHash(), hash);
+        if (draft.delta().signum() != 0) {
+            events.publishEvent(new HoursCredited(id, account.volunteerId(), draft.organisationId(), draft.activityId(),
+                    draft.serviceDate(), draft.delta(), draft.kind() == EntryKind.CORRECTION ? draft.refersTo() : null));
+        }
+        for (int reached = account.starLevel() + 1; reached <= level; reached++) {
+            events.publishEvent(new StarLevelReached(account.volunteerId(), reached, total));
+        }
+        return new Appended(entry, new HoursStore.Account(account.volunteerId(), seq, hash, total, level));
+    }
+
+    /** PostgreSQL keeps microseconds: the hash is taken over exactly what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    record Appended(LedgerEntry entry, HoursStore.Account after) {
+    }
+}
