@@ -3,6 +3,7 @@ package org.leifeng.activity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.AuditTrail;
@@ -90,6 +91,12 @@ public class Activities {
             throw new NotFound("activity", id);
         }
         return activity;
+    }
+
+    /** A shift by id with its counters, for anyone (its activity decides who may see more); empty if none. */
+    @Transactional(readOnly = true)
+    public Optional<ShiftView> shift(long shiftId) {
+        return store.shift(shiftId);
     }
 
     /** For organisers: the activities, in any status, of the organisations they lead or administer, newest first. */

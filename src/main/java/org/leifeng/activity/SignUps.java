@@ -204,6 +204,42 @@ public class SignUps {
         return store.ofVolunteer(callerVolunteerId(), page);
     }
 
+    /** The volunteer's live sign-up of a shift (PENDING, CONFIRMED or WAITLISTED), for attendance. */
+    @Transactional(readOnly = true)
+    public Optional<SignupView> liveSignupOf(long shiftId, long volunteerId) {
+        return store.liveSignupOf(shiftId, volunteerId).flatMap(store::find);
+    }
+
+    /**
+     * A volunteer who came without signing up, admitted at the door when the organiser allows walk-ins: a CONFIRMED
+     * sign-up if a place is free (never the waiting list, whatever the recruitment window says), for an eligible
+     * volunteer. The place is claimed under the shift's row lock like every sign-up.
+     */
+    @Transactional
+    public SignupView walkIn(long shiftId, long volunteerId) {
+        ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
+        ActivityView activity = activities.find(shift.activityId()).orElseThrow();
+        VolunteerFacts facts = volunteers.facts(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
+        boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
+        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        if (!reasons.isEmpty()) {
+            throw new SignupProblems.NotEligible(reasons);
+        }
+        store.lockShift(shiftId);
+        Optional<Long> existing = store.liveSignupOf(shiftId, volunteerId);
+        if (existing.isPresent()) {
+            throw new SignupProblems.AlreadySignedUp(existing.get());
+        }
+        if (!store.claimPlace(shiftId, SignupStatus.CONFIRMED)) {
+            throw new SignupProblems.ShiftFull();
+        }
+        long id = store.insert(shiftId, volunteerId, SignupStatus.CONFIRMED, null,
+                access.currentCaller().map(Caller::accountId).orElse(null));
+        events.publishEvent(new SignedUp(id, shiftId, activity.id(), volunteerId, SignupStatus.CONFIRMED));
+        audit.describe("signup.walkIn", "signup", id, activity.organisationId());
+        return store.find(id).orElseThrow();
+    }
+
     /** Ends a live sign-up and hands what it held to the next in line. The shift row is locked first. */
     private void end(SignupView signup, ActivityView activity, SignupStatus endAs, String reason) {
         store.lockShift(signup.shiftId());

@@ -1,6 +1,5 @@
 package org.leifeng.hours;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,14 +22,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.leifeng.platform.QrCodes;
 import org.springframework.stereotype.Component;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * Renders a certificate (志愿服务记录证明) as an A4 PDF with PDFBox: the statement, the itemised records in a table
@@ -197,7 +190,7 @@ class CertificatePdf {
             text(out, 11, MARGIN, y - 24, "证明编号：" + content.number());
             text(out, 8, MARGIN, y - 44, "本证明依据《志愿服务记录与证明出具办法（试行）》出具，免费、如实；扫描右侧二维码或访问");
             text(out, 8, MARGIN, y - 56, content.verifyUrl() + " 核验真伪。");
-            PDImageXObject qr = LosslessFactory.createFromImage(document, qr(content.verifyUrl()));
+            PDImageXObject qr = LosslessFactory.createFromImage(document, QrCodes.image(content.verifyUrl(), 240));
             float size = 96;
             out.drawImage(qr, COLUMNS[COLUMNS.length - 1] - size, tableBottom - 20 - size, size, size);
         }
@@ -279,14 +272,5 @@ class CertificatePdf {
 
     static String hours(BigDecimal hours) {
         return hours.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
-    static BufferedImage qr(String url) {
-        try {
-            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 240, 240,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1)));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Cannot encode " + url + " as a QR code", e);
-        }
     }
 }

@@ -128,6 +128,12 @@ public class Volunteers {
         return access.currentCaller().flatMap(caller -> store.idOfAccount(caller.accountId())).flatMap(store::find);
     }
 
+    /** The volunteer with this number (on their card and personal QR), for check-in at an organiser's kiosk. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfNumber(String volunteerNumber) {
+        return volunteerNumber == null ? Optional.empty() : store.idOfNumber(volunteerNumber.strip());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Long> idOfAccount(long accountId) {
         return store.idOfAccount(accountId);

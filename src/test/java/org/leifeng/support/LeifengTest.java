@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClient.class, PublishedEvents.class})
+@Import({TestClient.class, PublishedEvents.class, TestClock.class})
 public @interface LeifengTest {
 }
