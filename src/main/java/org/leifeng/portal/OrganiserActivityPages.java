@@ -11,6 +11,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.leifeng.activity.Activities;
+import org.leifeng.volunteer.Volunteers;
+import org.leifeng.organisation.Teams;
+import org.leifeng.organisation.Team;
+import org.leifeng.activity.ShiftSeries;
+import org.leifeng.activity.NewSeries;
+import org.leifeng.activity.ActivityChange;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.Approval;
 import org.leifeng.activity.Category;
@@ -54,8 +60,12 @@ class OrganiserActivityPages {
     private final ProblemDetails problems;
     private final MessageSource messages;
     private final Flash flash;
+    private final Teams teams;
+    private final Volunteers volunteers;
+    private final ShiftSeries series;
 
-    OrganiserActivityPages(Activities activities, SignUps signUps, AccessControl access, Organisations organisations,
+    OrganiserActivityPages(Teams teams, Volunteers volunteers, ShiftSeries series, Activities activities, SignUps signUps,
+            AccessControl access, Organisations organisations,
             Validator validator, ProblemDetails problems, MessageSource messages, Flash flash) {
         this.activities = activities;
         this.signUps = signUps;
@@ -65,6 +75,9 @@ class OrganiserActivityPages {
         this.problems = problems;
         this.messages = messages;
         this.flash = flash;
+        this.teams = teams;
+        this.volunteers = volunteers;
+        this.series = series;
     }
 
     @GetMapping("/admin/activities")
@@ -117,7 +130,71 @@ class OrganiserActivityPages {
     String detail(@PathVariable long id, Model model) {
         ActivityView activity = organised(id);
         model.addAttribute("activity", activity);
+        model.addAttribute("series", series.ofActivity(id));
         return "admin/activities/detail";
+    }
+
+    /** The editor again for an activity that exists: everything but its organiser, team and shifts can change. */
+    @GetMapping("/admin/activities/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ActivityView activity = organised(id);
+        model.addAttribute("activityId", id);
+        return editorPage(ActivityForm.of(activity), null, model);
+    }
+
+    @PostMapping("/admin/activities/{id}/edit")
+    String update(@PathVariable long id, @ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect) {
+        organised(id);
+        model.addAttribute("activityId", id);
+        ActivityChange change;
+        try {
+            change = form.toChange();
+        } catch (RuntimeException unreadable) {
+            return editorPage(form, message("problem.invalidInput"), model);
+        }
+        Set<ConstraintViolation<ActivityChange>> violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            return editorPage(form, violations.stream().map(ConstraintViolation::getMessage).distinct()
+                    .reduce((a, b) -> a + "；" + b).orElseThrow(), model);
+        }
+        try {
+            activities.update(id, change);
+            flash.attempt(redirect, () -> id, "activityPages.saved");
+            return "redirect:/admin/activities/" + id;
+        } catch (Problem problem) {
+            return editorPage(form, problems.of(problem).getDetail(), model);
+        }
+    }
+
+    /**
+     * A weekly or monthly series of shifts (regular service, 常态化): the form's choices become an RRULE of the subset
+     * {@code RecurrenceRule} reads; the activity module checks it.
+     */
+    @PostMapping("/admin/activities/{id}/series")
+    String addSeries(@PathVariable long id, @ModelAttribute SeriesFields fields, RedirectAttributes redirect) {
+        organised(id);
+        NewSeries request = fields.toNewSeries();
+        if (request == null || !validator.validate(request).isEmpty()) {
+            flash.error(redirect, "activityPages.series.invalid");
+        } else {
+            flash.attempt(redirect, () -> series.create(id, request), "activityPages.series.created");
+        }
+        return "redirect:/admin/activities/" + id;
+    }
+
+    @PostMapping("/admin/activities/{id}/series/{seriesId}/end")
+    String endSeries(@PathVariable long id, @PathVariable long seriesId, @RequestParam(defaultValue = "") String lastDate,
+            RedirectAttributes redirect) {
+        organised(id);
+        LocalDate last;
+        try {
+            last = lastDate.isBlank() ? LocalDate.now(ActivityPages.CITY_TIME) : LocalDate.parse(lastDate.strip());
+        } catch (RuntimeException unreadable) {
+            flash.error(redirect, "activityPages.series.invalid");
+            return "redirect:/admin/activities/" + id;
+        }
+        flash.attempt(redirect, () -> series.end(seriesId, last), "activityPages.series.ended");
+        return "redirect:/admin/activities/" + id;
     }
 
     @PostMapping("/admin/activities/{id}/publish")
@@ -144,12 +221,12 @@ class OrganiserActivityPages {
     }
 
     @PostMapping("/admin/activities/{id}/shifts/{shiftId}")
-    String editShift(@PathVariable long id, @PathVariable long shiftId, @RequestParam(defaultValue = "0") int capacity,
-            @RequestParam(defaultValue = "") String position, RedirectAttributes redirect) {
-        ShiftView shift = organised(id).shifts().stream().filter(s -> s.id() == shiftId).findFirst()
+    String editShift(@PathVariable long id, @PathVariable long shiftId, @ModelAttribute ShiftFields fields,
+            RedirectAttributes redirect) {
+        organised(id).shifts().stream().filter(s -> s.id() == shiftId).findFirst()
                 .orElseThrow(() -> new org.leifeng.platform.NotFound("shift", shiftId));
-        NewShift change = new NewShift(shift.startsAt(), shift.endsAt(), capacity, blankToNull(clip(position, 100)));
-        if (!validator.validate(change).isEmpty()) {
+        NewShift change = parse(fields);
+        if (change == null || !validator.validate(change).isEmpty()) {
             flash.error(redirect, "activityPages.editor.shiftInvalid");
         } else {
             flash.attempt(redirect, () -> activities.editShift(shiftId, change), "activityPages.shiftSaved");
@@ -206,6 +283,9 @@ class OrganiserActivityPages {
         model.addAttribute("shiftRows", form.shiftRows());
         model.addAttribute("organisationIds", scope.subList(0, Math.min(scope.size(), MAX_ORGANISATIONS)));
         model.addAttribute("categories", Category.values());
+        model.addAttribute("teams", teams.search(null, "", new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                .filter(Team::managedByCaller).filter(Team::active).toList());
+        model.addAttribute("skills", volunteers.skillCatalogue());
         model.addAttribute("error", error);
         return "admin/activities/editor";
     }
@@ -260,15 +340,67 @@ class OrganiserActivityPages {
     record ShiftFields(String date, String start, String end, String capacity, String position) {
     }
 
+    /** The series form: weekly on chosen days or monthly on a day of the month, from a date until a date. */
+    record SeriesFields(String frequency, String[] weekdays, String monthDay, String startsOn, String until,
+            String startTime, String durationMinutes, String capacity, String position) {
+
+        NewSeries toNewSeries() {
+            try {
+                StringBuilder rule = new StringBuilder("FREQ=").append("MONTHLY".equals(frequency) ? "MONTHLY" : "WEEKLY");
+                if ("MONTHLY".equals(frequency)) {
+                    rule.append(";BYMONTHDAY=").append(Integer.parseInt(monthDay.strip()));
+                } else {
+                    if (weekdays == null || weekdays.length == 0) {
+                        return null;
+                    }
+                    rule.append(";BYDAY=").append(String.join(",", weekdays));
+                }
+                if (until != null && !until.isBlank()) {
+                    rule.append(";UNTIL=").append(LocalDate.parse(until.strip()).toString().replace("-", ""));
+                }
+                return new NewSeries(rule.toString(), LocalTime.parse(startTime.strip()),
+                        Integer.valueOf(durationMinutes.strip()), Integer.valueOf(capacity.strip()),
+                        blankToNull(clip(position, 100)),
+                        startsOn == null || startsOn.isBlank() ? null : LocalDate.parse(startsOn.strip()), null);
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+
     /** The editor's fields as typed, kept to show the form again after a refusal. Shift fields repeat per row. */
-    record ActivityForm(String title, String category, String organisationId, String description, String address,
-            String lat, String lon, String minAge, String maxAge, String approval, Boolean waitlist, Boolean insurance,
-            String[] shiftDate, String[] shiftStart, String[] shiftEnd, String[] shiftCapacity, String[] shiftPosition) {
+    record ActivityForm(String title, String category, String organisationId, String team, String description,
+            String address, String lat, String lon, String radius, String minAge, String maxAge, String approval,
+            Boolean waitlist, Boolean insurance, Boolean teamOnly, String[] skills, String opensAt, String closesAt,
+            String contactName, String contactPhone, String[] shiftDate, String[] shiftStart, String[] shiftEnd,
+            String[] shiftCapacity, String[] shiftPosition) {
+
+        private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm");
 
         static ActivityForm empty() {
-            return new ActivityForm("", "COMMUNITY", "", "", "", "", "", "", "", "AUTO", true, false,
-                    new String[] {""}, new String[] {"09:00"}, new String[] {"11:00"}, new String[] {"10"},
-                    new String[] {""});
+            return new ActivityForm("", "COMMUNITY", "", "", "", "", "", "", "", "", "", "AUTO", true, false, false,
+                    new String[0], "", "", "", "", new String[] {""}, new String[] {"09:00"}, new String[] {"11:00"},
+                    new String[] {"10"}, new String[] {""});
+        }
+
+        /** The form of an existing activity, for editing its description. */
+        static ActivityForm of(ActivityView activity) {
+            NewActivity.Place place = activity.place();
+            NewActivity.Contact contact = activity.contact();
+            return new ActivityForm(activity.title(), activity.category().name(), String.valueOf(activity.organisationId()),
+                    activity.teamId() == null ? "" : String.valueOf(activity.teamId()), activity.description(),
+                    place == null ? "" : text(place.address()), place == null ? "" : text(place.lat()),
+                    place == null ? "" : text(place.lon()), place == null ? "" : text(place.radiusMeters()),
+                    text(activity.minAge()), text(activity.maxAge()), activity.approval().name(), activity.waitlist(),
+                    activity.insuranceRequired(), activity.teamOnly(), activity.requiredSkills().toArray(String[]::new),
+                    local(activity.recruitmentOpensAt()), local(activity.recruitmentClosesAt()),
+                    contact == null ? "" : text(contact.name()), contact == null ? "" : text(contact.phone()),
+                    new String[0], new String[0], new String[0], new String[0], new String[0]);
+        }
+
+        public boolean hasSkill(String code) {
+            return skills != null && java.util.Arrays.asList(skills).contains(code);
         }
 
         List<ShiftFields> shiftRows() {
@@ -294,14 +426,49 @@ class OrganiserActivityPages {
                 }
                 shifts.add(shift);
             }
+            return new NewActivity(clip(title, 200), Category.valueOf(category), Long.valueOf(organisationId.strip()),
+                    team == null || team.isBlank() ? null : Long.valueOf(team.strip()), clip(description, 10_000),
+                    place(), whole(minAge), whole(maxAge), skillList(), Boolean.TRUE.equals(insurance),
+                    Boolean.TRUE.equals(teamOnly), instant(opensAt), instant(closesAt), Approval.valueOf(approval),
+                    Boolean.TRUE.equals(waitlist), contact(), shifts);
+        }
+
+        ActivityChange toChange() {
+            return new ActivityChange(clip(title, 200), Category.valueOf(category), clip(description, 10_000), place(),
+                    whole(minAge), whole(maxAge), skillList(), Boolean.TRUE.equals(insurance), instant(opensAt),
+                    instant(closesAt), Approval.valueOf(approval), Boolean.TRUE.equals(waitlist), contact());
+        }
+
+        private NewActivity.Place place() {
             Double latitude = decimal(lat);
             Double longitude = decimal(lon);
+            Integer meters = whole(radius);
             String where = blankToNull(clip(address, 300));
-            NewActivity.Place place = where == null && latitude == null && longitude == null ? null
-                    : new NewActivity.Place(where, latitude, longitude, null);
-            return new NewActivity(clip(title, 200), Category.valueOf(category), Long.valueOf(organisationId.strip()),
-                    null, clip(description, 10_000), place, whole(minAge), whole(maxAge), List.of(), Boolean.TRUE.equals(insurance),
-                    false, null, null, Approval.valueOf(approval), Boolean.TRUE.equals(waitlist), null, shifts);
+            return where == null && latitude == null && longitude == null ? null
+                    : new NewActivity.Place(where, latitude, longitude, meters);
+        }
+
+        private NewActivity.Contact contact() {
+            String name = blankToNull(clip(contactName, 50));
+            String phone = blankToNull(clip(contactPhone, 20));
+            return name == null && phone == null ? null : new NewActivity.Contact(name, phone);
+        }
+
+        private List<String> skillList() {
+            return skills == null ? List.of() : java.util.Arrays.stream(skills).filter(code -> !code.isBlank()).toList();
+        }
+
+        private static OffsetDateTime instant(String local) {
+            return local == null || local.isBlank() ? null
+                    : java.time.LocalDateTime.parse(local.strip()).atZone(ActivityPages.CITY_TIME).toOffsetDateTime();
+        }
+
+        private static String local(OffsetDateTime at) {
+            return at == null ? "" : LOCAL.format(at.atZoneSameInstant(ActivityPages.CITY_TIME));
+        }
+
+        private static String text(Object value) {
+            return value == null ? "" : value.toString();
         }
 
         private static String at(String[] values, int index) {
