@@ -63,7 +63,7 @@ class SecurityConfiguration {
             SecurityContextRepository contexts) throws Exception {
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**", "/account/**").authenticated()
+                        .requestMatchers("/admin/**", "/account/**", "/attend/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))

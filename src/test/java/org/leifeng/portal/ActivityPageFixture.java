@@ -124,6 +124,16 @@ final class ActivityPageFixture {
             return page;
         }
 
+        /** The page in another language (the choice then sticks, as the language links do). */
+        HttpResponse<String> getIn(String language, String path) throws Exception {
+            return get(path + (path.contains("?") ? "&" : "?") + "lang=" + language);
+        }
+
+        HttpResponse<byte[]> getBytes(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+
         HttpResponse<String> post(String path, String page, Map<String, String> fields, boolean htmx) throws Exception {
             return postFields(path, page, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(),
                     htmx);
