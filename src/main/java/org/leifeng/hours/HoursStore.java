@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,42 @@ class HoursStore {
             prev_hash, hash""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    HoursStore(JdbcClient jdbc) {
+    HoursStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Ids for entries about to be written in one batch. */
+    List<Long> nextIds(int count) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('service_entry', 'id')) FROM generate_series(1, :n)")
+                .param("n", count).query(Long.class).list();
+    }
+
+    /** Writes many entries of one chain at once (entries carry their ids, places and hashes). */
+    void insertAll(List<LedgerEntry> entries) {
+        batch.batchUpdate("""
+                INSERT INTO service_entry (id, volunteer_id, seq, kind, refers_to, activity_id, activity_title, shift_id,
+                    organisation_id, served_from, served_until, service_date, hours, delta, note, source_key,
+                    recorded_by, recorded_at, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, 500, (statement, e) -> {
+            Object[] values = {e.id(), e.volunteerId(), e.seq(), e.kind().name(), e.refersTo(), e.activityId(),
+                    e.activityTitle(), e.shiftId(), e.organisationId(), timestamp(e.servedFrom()),
+                    timestamp(e.servedUntil()), e.serviceDate(), e.hours(), e.delta(), e.note(), e.sourceKey(),
+                    e.recordedBy(), timestamp(e.recordedAt()), e.prevHash(), e.hash()};
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+        });
+        batch.batchUpdate("""
+                INSERT INTO credited_time (entry_id, volunteer_id, during) VALUES (?, ?, tstzrange(?, ?))""",
+                entries.stream().filter(e -> e.kind() == EntryKind.CREDIT).toList(), 500, (statement, e) -> {
+                    statement.setLong(1, e.id());
+                    statement.setLong(2, e.volunteerId());
+                    statement.setObject(3, timestamp(e.servedFrom()));
+                    statement.setObject(4, timestamp(e.servedUntil()));
+                });
     }
 
     /** Locks the volunteer's account row, creating it at the genesis on the first entry. */
@@ -71,13 +105,18 @@ class HoursStore {
                 .query(Long.class).single();
     }
 
-    void advance(long volunteerId, int entries, String headHash, BigDecimal total, int level, Instant now) {
-        jdbc.sql("""
+    /** Moves the account to its new head; {@code before} is the entry count it was locked at. */
+    void advance(long volunteerId, int entries, String headHash, BigDecimal total, int level, Instant now, int before) {
+        int moved = jdbc.sql("""
                 UPDATE hours_account SET entries = :entries, head_hash = :head, total_hours = :total,
                     star_level = :level, updated_at = :now
-                WHERE volunteer_id = :volunteer AND entries = :entries - 1""")
+                WHERE volunteer_id = :volunteer AND entries = :before""")
                 .param("volunteer", volunteerId).param("entries", entries).param("head", headHash)
-                .param("total", total).param("level", level).param("now", timestamp(now)).update();
+                .param("total", total).param("level", level).param("now", timestamp(now)).param("before", before)
+                .update();
+        if (moved != 1) {
+            throw new IllegalStateException("The chain of volunteer " + volunteerId + " moved while it was locked");
+        }
     }
 
     boolean sourceCredited(String sourceKey) {

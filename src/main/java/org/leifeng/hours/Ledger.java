@@ -50,7 +50,7 @@ class Ledger {
                     + " below zero hours");
         }
         int level = levels.levelFor(total);
-        store.advance(account.volunteerId(), seq, hash, total, level, recordedAt);
+        store.advance(account.volunteerId(), seq, hash, total, level, recordedAt, account.entries());
         LedgerEntry entry = new LedgerEntry(id, account.volunteerId(), seq, draft.kind(), draft.refersTo(),
                 draft.activityId(), draft.activityTitle(), draft.shiftId(), draft.organisationId(), draft.servedFrom(),
                 draft.servedUntil(), draft.serviceDate(), draft.hours(), draft.delta(), draft.note(), draft.sourceKey(),
@@ -63,6 +63,36 @@ class Ledger {
             events.publishEvent(new StarLevelReached(account.volunteerId(), reached, total));
         }
         return new Appended(entry, new HoursStore.Account(account.volunteerId(), seq, hash, total, level));
+    }
+
+    /**
+     * Appends many entries to one chain in batches, for loading history (the demo city): the same hashes, totals
+     * and star level as one by one, without per-entry events — readers rebuild from the ledger after a load.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public HoursStore.Account appendHistory(long volunteerId, java.util.List<EntryDraft> drafts) {
+        HoursStore.Account account = lock(volunteerId);
+        java.util.List<Long> ids = store.nextIds(drafts.size());
+        java.util.List<LedgerEntry> entries = new java.util.ArrayList<>(drafts.size());
+        Instant recordedAt = now();
+        String head = account.headHash();
+        int seq = account.entries();
+        BigDecimal total = account.totalHours();
+        for (int i = 0; i < drafts.size(); i++) {
+            EntryDraft draft = drafts.get(i);
+            seq++;
+            String hash = LedgerHash.of(volunteerId, seq, draft, recordedAt, head);
+            entries.add(new LedgerEntry(ids.get(i), volunteerId, seq, draft.kind(), draft.refersTo(), draft.activityId(),
+                    draft.activityTitle(), draft.shiftId(), draft.organisationId(), draft.servedFrom(),
+                    draft.servedUntil(), draft.serviceDate(), draft.hours(), draft.delta(), draft.note(),
+                    draft.sourceKey(), draft.recordedBy(), recordedAt, head, hash));
+            head = hash;
+            total = total.add(draft.delta());
+        }
+        store.insertAll(entries);
+        int level = levels.levelFor(total);
+        store.advance(volunteerId, seq, head, total, level, recordedAt, account.entries());
+        return new HoursStore.Account(volunteerId, seq, head, total, level);
     }
 
     /** PostgreSQL keeps microseconds: the hash is taken over exactly what is stored. */

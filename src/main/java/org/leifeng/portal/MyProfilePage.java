@@ -37,8 +37,11 @@ class MyProfilePage {
 
     @GetMapping
     String profile(Model model) {
-        model.addAttribute("volunteer", volunteers.ofCurrentCaller().orElse(null));
+        var me = volunteers.ofCurrentCaller().orElse(null);
+        model.addAttribute("volunteer", me);
         model.addAttribute("skills", volunteers.skillCatalogue());
+        // The personal code organisers scan at their kiosk to check the volunteer in or out.
+        model.addAttribute("personalQr", me == null ? null : org.leifeng.platform.QrCodes.dataUrl(me.volunteerNumber(), 200));
         return "profile";
     }
 
