@@ -17,8 +17,9 @@ public class LeifengApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LeifengApplication.class);
         if (java.util.Arrays.asList(args).contains("--leifeng.verify-ledger")) {
-            // A one-off check of the hours ledger: no web server; LedgerVerifyCommand runs first and exits.
-            application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            // A one-off check of the hours ledger next to a running platform: any free port, and LedgerVerifyCommand
+            // runs before everything else and exits.
+            System.setProperty("server.port", "0");
         }
         application.run(args);
     }
