@@ -21,15 +21,14 @@ import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.Problem;
+import org.leifeng.platform.PublicUrl;
 import org.leifeng.platform.RuleViolation;
 import org.leifeng.platform.ServiceTime;
 import org.leifeng.volunteer.VolunteerLabel;
 import org.leifeng.volunteer.Volunteers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Attendance at a shift: volunteers check in and out by scanning the organiser's rotating code (or at the
@@ -51,11 +50,11 @@ public class Attendance {
     private final ServiceTime serviceTime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Attendance(AttendanceCodes codes, AttendanceStore store, Activities activities, SignUps signUps,
             Volunteers volunteers, AccessControl access, AuditTrail audit, ServiceTime serviceTime,
-            ApplicationEventPublisher events, Clock clock, @Value("${leifeng.public-url:}") String publicUrl) {
+            ApplicationEventPublisher events, Clock clock, PublicUrl publicUrl) {
         this.codes = codes;
         this.store = store;
         this.activities = activities;
@@ -74,7 +73,7 @@ public class Attendance {
     public AttendanceCode code(long shiftId) {
         Context shift = organising(shiftId);
         AttendanceCodes.Code code = codes.issue(shift.shift().id());
-        return new AttendanceCode(code.code(), base() + "/attend/" + code.code(), code.expiresAt());
+        return new AttendanceCode(code.code(), publicUrl.base() + "/attend/" + code.code(), code.expiresAt());
     }
 
     /** What a code is for, before the volunteer taps: the shift and whether they are in already. */
@@ -280,11 +279,6 @@ public class Attendance {
                 attendance.activityId(), attendance.volunteerId(), label.volunteerNumber(), label.name(),
                 attendance.status(), attendance.checkedInAt(), attendance.checkInMethod(), attendance.checkedOutAt(),
                 attendance.checkOutMethod(), attendance.creditedHours());
-    }
-
-    private String base() {
-        return publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : publicUrl.replaceAll("/+$", "");
     }
 
     private static Forbidden notAVolunteer() {

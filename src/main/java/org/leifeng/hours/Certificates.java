@@ -17,14 +17,13 @@ import org.leifeng.identity.AuditTrail;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.Masking;
 import org.leifeng.platform.NotFound;
+import org.leifeng.platform.PublicUrl;
 import org.leifeng.platform.RuleViolation;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Certificates of service records (志愿服务记录证明, 民政部《志愿服务记录与证明出具办法》): free, truthful, issued to the
@@ -47,12 +46,12 @@ public class Certificates {
     private final AuditTrail audit;
     private final Clock clock;
     private final MessageSource messages;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Certificates(CertificateStore store, CertificatePdf pdf, VerificationThrottle throttle,
             CertifiedService ledger, Volunteers volunteers,
             Organisations organisations, AccessControl access, AuditTrail audit, Clock clock,
-            MessageSource messages, @Value("${leifeng.public-url:}") String publicUrl) {
+            MessageSource messages, PublicUrl publicUrl) {
         this.store = store;
         this.pdf = pdf;
         this.throttle = throttle;
@@ -149,10 +148,8 @@ public class Certificates {
                 content.verifyUrl(), content.totalHours(), content.issuedAt(), valid);
     }
 
-    /** The address printed in the QR code: the configured public address, else the one this request came to. */
+    /** The address printed in the QR code. */
     private String verifyUrl(String number) {
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : publicUrl.replaceAll("/+$", "");
-        return base + "/verify/" + number;
+        return publicUrl.base() + "/verify/" + number;
     }
 }
