@@ -268,6 +268,21 @@ public class Hours {
         return volunteerId == null ? verification.verifyAll() : verification.verify(volunteerId);
     }
 
+    /**
+     * Every change the ledger made to counted hours, oldest first, as the {@link HoursCredited} it published: for
+     * readers that rebuild their figures from the ledger (reporting). Streams, so a city's ledger fits in memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEachCredit(java.util.function.Consumer<HoursCredited> consumer) {
+        store.forEachCredit(consumer);
+    }
+
+    /** Counted hours per organiser, straight from the ledger: what readers' figures must add up to. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, BigDecimal> countedHoursByOrganisation() {
+        return store.countedByOrganisation();
+    }
+
     private LedgerEntry undecidedManual(long recordId) {
         LedgerEntry manual = store.entry(recordId).filter(entry -> entry.kind() == EntryKind.MANUAL)
                 .orElseThrow(() -> new NotFound("serviceRecord", recordId));

@@ -186,6 +186,25 @@ class HoursStore {
                 .param("after", after).param("limit", limit).query(Long.class).list();
     }
 
+    void forEachCredit(java.util.function.Consumer<HoursCredited> consumer) {
+        jdbc.sql("""
+                SELECT id, volunteer_id, organisation_id, activity_id, service_date, delta,
+                       CASE WHEN kind = 'CORRECTION' THEN refers_to END AS corrects
+                FROM service_entry WHERE delta <> 0 ORDER BY id""")
+                .query((rs, row) -> new HoursCredited(rs.getLong("id"), rs.getLong("volunteer_id"),
+                        rs.getLong("organisation_id"), nullableLong(rs, "activity_id"),
+                        rs.getObject("service_date", LocalDate.class), rs.getBigDecimal("delta"),
+                        nullableLong(rs, "corrects")))
+                .stream().forEach(consumer);
+    }
+
+    java.util.Map<Long, BigDecimal> countedByOrganisation() {
+        java.util.Map<Long, BigDecimal> totals = new java.util.HashMap<>();
+        jdbc.sql("SELECT organisation_id, sum(delta) FROM service_entry GROUP BY organisation_id")
+                .query((rs, row) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return totals;
+    }
+
     long disputeOpen(LedgerEntry record, String comment, Instant now) {
         return jdbc.sql("""
                 INSERT INTO service_dispute (entry_id, volunteer_id, organisation_id, comment, opened_at)

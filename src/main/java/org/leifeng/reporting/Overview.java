@@ -1,0 +1,12 @@
+package org.leifeng.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** The figures of a period ({@code from} to {@code to}, both days included), the previous period of the same length, and hours by category. */
+public record Overview(long organisationId, String organisationName, LocalDate from, LocalDate to,
+        @JsonUnwrapped Figures figures, Figures previous, Map<String, BigDecimal> hoursByCategory) {
+}

@@ -1,0 +1,31 @@
+package org.leifeng.reporting;
+
+import org.leifeng.hours.HoursCredited;
+import org.leifeng.volunteer.VolunteerRegistered;
+import org.leifeng.volunteer.VolunteerRegistration;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the figures current as the ledger and registrations change; each fact is applied once (see {@link Reports}). */
+@Component
+class ReportingListeners {
+
+    private final Reports reports;
+    private final java.time.Clock clock;
+
+    ReportingListeners(Reports reports, java.time.Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(HoursCredited credited) {
+        reports.apply(credited);
+    }
+
+    @ApplicationModuleListener
+    void on(VolunteerRegistered registered) {
+        reports.register(new VolunteerRegistration(registered.volunteerId(), registered.organisationId(),
+                java.time.OffsetDateTime.now(clock)));
+    }
+}

@@ -1,0 +1,245 @@
+package org.leifeng.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.leifeng.support.Problems.assertProblem;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leifeng.attendance.CheckedOut;
+import org.leifeng.hours.HoursCredited;
+import org.leifeng.support.LeifengTest;
+import org.leifeng.support.People;
+import org.leifeng.support.TestClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Figures of a street created for the test (so nothing else counts in it), checked against sums worked out by hand;
+ * days are Asia/Shanghai days.
+ */
+@LeifengTest
+class ReportingIntegrationTest {
+
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final AtomicLong ATTENDANCES = new AtomicLong(3_000_000_000L + System.nanoTime() % 1_000_000L);
+
+    @Autowired
+    TestClient client;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Reports reports;
+
+    String admin;
+    String district;
+    long street;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        admin = client.adminToken();
+        district = client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD);
+        long longting = client.organisationId("龙亭区", admin);
+        street = client.newOrganisation(admin, TestClient.unique("报表街道"), "STREET", longting);
+        today = LocalDate.now(CITY);
+    }
+
+    @Test
+    void theOverviewAddsUpTheLedgerOfTheSubtreeAndComparesWithThePreviousPeriod() {
+        LocalDate first = today.minusDays(10);
+        LocalDate second = today.minusDays(9);
+        Held held = held(List.of(first.atTime(9, 0), second.atTime(9, 0)), 3);
+        long ann = volunteer();
+        long bob = volunteer();
+        credit(ann, held, 0, "2.0");
+        credit(bob, held, 0, "1.5");
+        credit(ann, held, 1, "3.0");
+
+        JsonNode overview = awaitOverview(first, today, "6.5");
+
+        assertThat(overview.get("activeVolunteers").asLong()).isEqualTo(2);
+        assertThat(overview.get("participations").asLong()).isEqualTo(3);
+        assertThat(overview.get("activities").asLong()).isEqualTo(1);
+        assertThat(overview.get("volunteers").asLong()).isEqualTo(2);
+        assertThat(overview.get("newRegistrations").asLong()).isEqualTo(2);
+        assertThat(overview.get("averageHoursPerActiveVolunteer").decimalValue()).isEqualByComparingTo("3.3");
+        assertThat(overview.get("hoursByCategory").get("COMMUNITY").decimalValue()).isEqualByComparingTo("6.5");
+        assertThat(overview.get("previous").get("serviceHours").decimalValue()).isEqualByComparingTo("0");
+        JsonNode firstDay = stats("overview", first, first);
+        assertThat(firstDay.get("serviceHours").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(firstDay.get("volunteers").asLong()).as("registered after that day").isZero();
+    }
+
+    @Test
+    void serviceCountsOnTheDayItBeganInTheCityEvenWhenItRunsPastMidnight() {
+        LocalDate night = today.minusDays(6);
+        Held held = held(List.of(night.atTime(23, 0)), 3);
+        long owl = volunteer();
+
+        credit(owl, held, 0, "2.0");
+
+        awaitOverview(night, night, "2.0");
+        assertThat(stats("overview", night.plusDays(1), night.plusDays(1)).get("serviceHours").decimalValue())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aCorrectionChangesTheFiguresOfThePeriodTheServiceHappenedIn() {
+        LocalDate served = today.minusDays(20);
+        Held held = held(List.of(served.atTime(9, 0)), 3);
+        long volunteer = volunteer();
+        credit(volunteer, held, 0, "3.0");
+        awaitOverview(served, served, "3.0");
+        long record = jdbc.sql("SELECT id FROM service_entry WHERE volunteer_id = :v").param("v", volunteer)
+                .query(Long.class).single();
+
+        assertThat(client.post("/api/v1/service-records/" + record + "/corrections", district,
+                Map.of("hours", 1.0, "reason", "只服务了一小时")).status()).isEqualTo(201);
+
+        JsonNode corrected = awaitOverview(served, served, "1.0");
+        assertThat(corrected.get("participations").asLong()).as("still one record").isEqualTo(1);
+        assertThat(stats("overview", today.minusDays(1), today).get("serviceHours").decimalValue())
+                .as("the correction is not counted on the day it was made").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnceAndARebuildGivesTheSameFigures() {
+        LocalDate served = today.minusDays(15);
+        Held held = held(List.of(served.atTime(9, 0)), 3);
+        long volunteer = volunteer();
+        credit(volunteer, held, 0, "2.5");
+        JsonNode before = awaitOverview(served, served, "2.5");
+        long entry = jdbc.sql("SELECT id FROM service_entry WHERE volunteer_id = :v").param("v", volunteer)
+                .query(Long.class).single();
+
+        reports.apply(new HoursCredited(entry, volunteer, street, held.id(), served, new BigDecimal("2.5"), null));
+        reports.rebuild();
+
+        JsonNode after = stats("overview", served, served);
+        assertThat(after.get("serviceHours").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(after.toString()).isEqualTo(before.toString());
+        assertThat(reports.reconcile().consistent()).isTrue();
+    }
+
+    @Test
+    void theReconciliationNamesFiguresThatDriftedFromTheLedgerAndARebuildMendsThem() {
+        jdbc.sql("""
+                INSERT INTO report_service_day (organisation_id, day, activity_id, category, hours, participations)
+                VALUES (:org, :day, 0, 'OTHER', 7.0, 1)""").param("org", street).param("day", today.minusDays(3)).update();
+
+        JsonNode check = client.get("/api/v1/stats/reconciliation", admin).json();
+
+        assertThat(check.get("consistent").asBoolean()).isFalse();
+        assertThat(check.get("drifts")).anySatisfy(drift -> {
+            assertThat(drift.get("organisationId").asLong()).isEqualTo(street);
+            assertThat(drift.get("figures").decimalValue()).isEqualByComparingTo("7.0");
+        });
+        assertThat(client.post("/api/v1/stats/rebuild", admin, null).json().get("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theRankingComparesTheDirectChildrenMostHoursFirst() {
+        LocalDate served = today.minusDays(12);
+        Held held = held(List.of(served.atTime(9, 0)), 3);
+        credit(volunteer(), held, 0, "3.0");
+        awaitOverview(served, served, "3.0");
+
+        JsonNode ranking = client.get("/api/v1/stats/ranking?organisationId=" + client.organisationId("龙亭区", admin)
+                + "&from=" + served + "&to=" + served, district).json();
+
+        List<BigDecimal> hours = ranking.get("items").valueStream().map(item -> item.get("serviceHours").decimalValue())
+                .toList();
+        assertThat(hours).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ranking.get("items")).anySatisfy(item -> {
+            assertThat(item.get("organisationId").asLong()).isEqualTo(street);
+            assertThat(item.get("serviceHours").decimalValue()).isEqualByComparingTo("3.0");
+            assertThat(item.get("activeVolunteers").asLong()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void administratorsSeeOnlyTheirOwnSubtree() {
+        assertProblem(client.get("/api/v1/stats/overview?organisationId=" + street,
+                client.tokenFor("gulou.admin", TestClient.DEMO_PASSWORD)), 404);
+        assertThat(client.get("/api/v1/stats/overview", district).json().get("organisationName").asString())
+                .isEqualTo("龙亭区");
+        assertProblem(client.get("/api/v1/stats/reconciliation", district), 404);
+        assertProblem(client.get("/api/v1/stats/overview?from=2026-05-02&to=2026-05-01", district), 400);
+        assertProblem(client.get("/api/v1/stats/overview?from=yesterday", district), 400);
+    }
+
+    // ---- helpers
+
+    private JsonNode awaitOverview(LocalDate from, LocalDate to, String hours) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stats("overview", from, to).get("serviceHours").decimalValue()).isEqualByComparingTo(hours));
+        return stats("overview", from, to);
+    }
+
+    private JsonNode stats(String what, LocalDate from, LocalDate to) {
+        TestClient.Answer answer = client.get("/api/v1/stats/" + what + "?organisationId=" + street + "&from=" + from
+                + "&to=" + to, district);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private void credit(long volunteerId, Held held, int shift, String hours) {
+        Instant from = held.starts().get(shift).toInstant();
+        Instant until = from.plus(Duration.ofHours(2));
+        CheckedOut attended = new CheckedOut(ATTENDANCES.incrementAndGet(), volunteerId, held.id(), held.shiftIds().get(shift),
+                street, from, until, from, until, new BigDecimal(hours), null);
+        transactions.executeWithoutResult(status -> events.publishEvent(attended));
+    }
+
+    private long volunteer() {
+        var body = People.registration(People.adultId(), TestClient.uniquePhone());
+        body.put("organisationId", street);
+        TestClient.Answer registered = client.post("/api/v1/volunteers", null, body);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.id();
+    }
+
+    /** A held (back-filled) activity of the street with 2-hour shifts starting at these local times. */
+    private Held held(List<java.time.LocalDateTime> starts, int capacity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", TestClient.unique("报表活动 "));
+        body.put("category", "COMMUNITY");
+        body.put("organisationId", street);
+        body.put("description", "统计");
+        body.put("approval", "AUTO");
+        body.put("waitlist", false);
+        List<OffsetDateTime> times = starts.stream().map(start -> start.atZone(CITY).toOffsetDateTime()).toList();
+        body.put("shifts", times.stream().map(start -> Map.<String, Object>of("startsAt", start.toString(),
+                "endsAt", start.plusHours(2).toString(), "capacity", capacity)).toList());
+        TestClient.Answer created = client.post("/api/v1/activities", district, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", district, null).status()).isEqualTo(200);
+        List<Long> shiftIds = created.json().get("shifts").valueStream()
+                .sorted(java.util.Comparator.comparing(shift -> shift.get("startsAt").asString()))
+                .map(shift -> shift.get("id").asLong()).toList();
+        return new Held(created.id(), times.stream().sorted().toList(), shiftIds);
+    }
+
+    private record Held(long id, List<OffsetDateTime> starts, List<Long> shiftIds) {
+    }
+}
