@@ -1,0 +1,159 @@
+package org.leifeng.portal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.leifeng.platform.NotFound;
+import org.leifeng.reporting.Figures;
+import org.leifeng.reporting.Overview;
+import org.leifeng.reporting.Ranking;
+import org.leifeng.reporting.ReportExports;
+import org.leifeng.reporting.ReportTable;
+import org.leifeng.reporting.Reports;
+import org.leifeng.reporting.Trend;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 数据看板: the figures of the administrator's subtree with their change against the previous period, the twelve-month
+ * trend, hours by category and the ranking of the direct children as ECharts charts (data in the page, drawn by
+ * {@code /js/dashboard.js}), each table also below its chart and downloadable as .xlsx and CSV.
+ */
+@Controller
+class DashboardPage {
+
+    private final Reports reports;
+    private final ReportExports exports;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    DashboardPage(Reports reports, ReportExports exports, MessageSource messages, JsonMapper json) {
+        this.reports = reports;
+        this.exports = exports;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/admin/dashboard")
+    String dashboard(@RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        Overview overview = reports.overview(organisationId, from, to);
+        Ranking ranking = reports.ranking(overview.organisationId(), overview.from(), overview.to(), null);
+        Trend trend = reports.trend(overview.organisationId());
+        model.addAttribute("overview", overview);
+        model.addAttribute("ranking", ranking);
+        model.addAttribute("trend", trend);
+        model.addAttribute("changes", changes(overview.figures(), overview.previous()));
+        model.addAttribute("trendChart", json.writeValueAsString(Map.of(
+                "labels", trend.months().stream().map(point -> point.month().toString().substring(0, 7)).toList(),
+                "series", List.of(
+                        Map.of("name", text("dashboard.serviceHours"), "data",
+                                trend.months().stream().map(Trend.Point::serviceHours).toList()),
+                        Map.of("name", text("dashboard.activeVolunteers"), "data",
+                                trend.months().stream().map(Trend.Point::activeVolunteers).toList())))));
+        model.addAttribute("categoryChart", json.writeValueAsString(Map.of(
+                "labels", overview.hoursByCategory().keySet().stream().map(code -> text("category." + code)).toList(),
+                "series", List.of(Map.of("name", text("dashboard.serviceHours"), "data",
+                        new ArrayList<>(overview.hoursByCategory().values()))))));
+        model.addAttribute("rankingChart", json.writeValueAsString(Map.of(
+                "labels", ranking.items().stream().map(Ranking.Item::name).toList(),
+                "series", List.of(Map.of("name", text("dashboard.serviceHours"), "data",
+                        ranking.items().stream().map(Ranking.Item::serviceHours).toList())))));
+        return "dashboard/dashboard";
+    }
+
+    @GetMapping("/admin/dashboard/{table}.{format}")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String table, @PathVariable String format,
+            @RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        ReportTable rows = switch (table) {
+            case "ranking" -> rankingTable(reports.ranking(organisationId, from, to, null));
+            case "trend" -> trendTable(reports.trend(organisationId));
+            case "categories" -> categoryTable(reports.overview(organisationId, from, to));
+            default -> throw new NotFound("report", table);
+        };
+        boolean xlsx = "xlsx".equals(format);
+        if (!xlsx && !"csv".equals(format)) {
+            throw new NotFound("report", table + "." + format);
+        }
+        String filename = rows.name() + "." + format;
+        return ResponseEntity.ok()
+                .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(out -> {
+                    if (xlsx) {
+                        exports.xlsx(rows, out);
+                    } else {
+                        exports.csv(rows, out);
+                    }
+                });
+    }
+
+    private ReportTable rankingTable(Ranking ranking) {
+        List<List<Object>> rows = ranking.items().stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
+                item.activeVolunteers(), item.volunteers(), item.hoursPerVolunteer())).toList();
+        return new ReportTable(text("dashboard.ranking"), List.of(text("dashboard.organisation"),
+                text("dashboard.serviceHours"), text("dashboard.activeVolunteers"), text("dashboard.volunteers"),
+                text("dashboard.hoursPerVolunteer")), rows);
+    }
+
+    private ReportTable trendTable(Trend trend) {
+        List<List<Object>> rows = trend.months().stream().map(point -> List.<Object>of(point.month(),
+                point.serviceHours(), point.activeVolunteers())).toList();
+        return new ReportTable(text("dashboard.trend"), List.of(text("dashboard.month"), text("dashboard.serviceHours"),
+                text("dashboard.activeVolunteers")), rows);
+    }
+
+    private ReportTable categoryTable(Overview overview) {
+        List<List<Object>> rows = overview.hoursByCategory().entrySet().stream()
+                .map(entry -> List.<Object>of(text("category." + entry.getKey()), entry.getValue())).toList();
+        return new ReportTable(text("dashboard.categories"), List.of(text("dashboard.category"),
+                text("dashboard.serviceHours")), rows);
+    }
+
+    /** Change against the previous period in percent, per figure; null where the previous period had none. */
+    private static Map<String, BigDecimal> changes(Figures now, Figures before) {
+        Map<String, BigDecimal> changes = new LinkedHashMap<>();
+        changes.put("serviceHours", percent(now.serviceHours(), before.serviceHours()));
+        changes.put("activeVolunteers", percent(BigDecimal.valueOf(now.activeVolunteers()), BigDecimal.valueOf(before.activeVolunteers())));
+        changes.put("participations", percent(BigDecimal.valueOf(now.participations()), BigDecimal.valueOf(before.participations())));
+        changes.put("activities", percent(BigDecimal.valueOf(now.activities()), BigDecimal.valueOf(before.activities())));
+        changes.put("newRegistrations", percent(BigDecimal.valueOf(now.newRegistrations()), BigDecimal.valueOf(before.newRegistrations())));
+        return changes;
+    }
+
+    private static BigDecimal percent(BigDecimal now, BigDecimal before) {
+        if (before.signum() == 0) {
+            return null;
+        }
+        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+    }
+
+    private String text(String code) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(code, null, code, locale);
+    }
+}

@@ -1,0 +1,94 @@
+package org.leifeng.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leifeng.support.Browser;
+import org.leifeng.support.LeifengTest;
+import org.leifeng.support.TestClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The dashboard of a district over the demo city's year of hours, its exports read back, and its charts drawn. */
+@LeifengTest
+class DashboardPagesIntegrationTest {
+
+    @Autowired
+    TestClient client;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aDistrictAdministratorSeesItsFiguresChartsDataAndRanking() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+
+        HttpResponse<String> page = session.get("/admin/dashboard?from=" + java.time.LocalDate.now().minusYears(1));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("数据看板 · 龙亭区", "data-figure=\"serviceHours\"", "data-chart=\"line\"",
+                "北书店街道", "/admin/dashboard/ranking.xlsx").doesNotContain("鼓楼区</a>");
+        assertThat(session.getIn("en", "/admin/dashboard").body()).contains("Dashboard", "Service hours");
+    }
+
+    @Test
+    void theRankingExportsAsAnExcelWorkbookAndAsCsvWithAByteOrderMark() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("admin", TestClient.ADMIN_PASSWORD);
+
+        HttpResponse<byte[]> xlsx = session.getBytes("/admin/dashboard/ranking.xlsx?from=" + java.time.LocalDate.now().minusYears(1));
+        HttpResponse<byte[]> csv = session.getBytes("/admin/dashboard/ranking.csv?from=" + java.time.LocalDate.now().minusYears(1));
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("单位");
+            assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(9);
+            assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isPositive();
+        }
+        assertThat(csv.body()[0]).isEqualTo((byte) 0xEF);
+        List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
+        assertThat(records).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(records.get(0).get("单位")).endsWith("区");
+        assertThat(Double.parseDouble(records.get(0).get("服务时长（小时）"))).isPositive();
+    }
+
+    @Test
+    void theChartsAreDrawnOnAPhone() throws Exception {
+        browser = Browser.start(390, 844);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(client.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys("longting.admin");
+        browser.findElement(By.id("password")).sendKeys(TestClient.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+
+        browser.get(client.baseUrl() + "/admin/dashboard?from=" + java.time.LocalDate.now().minusYears(1));
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-chart][data-drawn=true]")).size() == 3);
+
+        assertThat(browser.findElements(By.cssSelector("[data-chart] svg"))).hasSize(3);
+        assertThat(Browser.fitsTheScreen(browser)).isTrue();
+        Browser.screenshot(browser, "dashboard.png");
+    }
+}
