@@ -3,7 +3,7 @@
 (function () {
     function draw(element) {
         var values = JSON.parse(element.dataset.values);
-        var chart = echarts.init(element, null, {renderer: 'svg'});
+        var chart = echarts.init(element, element.dataset.theme === 'dark' ? 'dark' : null, {renderer: 'svg'});
         var line = element.dataset.chart === 'line';
         chart.setOption({
             tooltip: {trigger: 'axis'},

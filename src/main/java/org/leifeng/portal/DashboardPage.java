@@ -3,13 +3,12 @@ package org.leifeng.portal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.leifeng.platform.NotFound;
+import org.leifeng.reporting.DisplayLinks;
 import org.leifeng.reporting.Figures;
 import org.leifeng.reporting.Overview;
 import org.leifeng.reporting.Ranking;
@@ -17,8 +16,6 @@ import org.leifeng.reporting.ReportExports;
 import org.leifeng.reporting.ReportTable;
 import org.leifeng.reporting.Reports;
 import org.leifeng.reporting.Trend;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +25,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 数据看板: the figures of the administrator's subtree with their change against the previous period, the twelve-month
@@ -43,14 +41,49 @@ class DashboardPage {
 
     private final Reports reports;
     private final ReportExports exports;
-    private final MessageSource messages;
-    private final JsonMapper json;
+    private final Charts charts;
+    private final DisplayLinks displayLinks;
+    private final Flash flash;
 
-    DashboardPage(Reports reports, ReportExports exports, MessageSource messages, JsonMapper json) {
+    DashboardPage(Reports reports, ReportExports exports, Charts charts, DisplayLinks displayLinks, Flash flash) {
         this.reports = reports;
         this.exports = exports;
-        this.messages = messages;
-        this.json = json;
+        this.charts = charts;
+        this.displayLinks = displayLinks;
+        this.flash = flash;
+    }
+
+    @PostMapping("/admin/dashboard/display-links")
+    String createLink(@RequestParam long organisationId, @RequestParam(defaultValue = "") String label,
+            RedirectAttributes redirect) {
+        DisplayLinks.Created created = flash.attempt(redirect,
+                () -> displayLinks.create(organisationId, OrganiserActivityPages.clip(label, 100)),
+                "dashboard.linkCreated");
+        if (created != null) {
+            redirect.addFlashAttribute("newLink", created.url());
+        }
+        return "redirect:/admin/dashboard?organisationId=" + organisationId + "#display-links";
+    }
+
+    @PostMapping("/admin/dashboard/display-links/{id}/revoke")
+    String revokeLink(@PathVariable long id, RedirectAttributes redirect) {
+        flash.attempt(redirect, () -> {
+            displayLinks.revoke(id);
+            return id;
+        }, "dashboard.linkRevoked");
+        return "redirect:/admin/dashboard#display-links";
+    }
+
+    /** The big screen (数据大屏) behind a display link: no sign-in; dark, large, refreshing itself every minute. */
+    @GetMapping("/screen/{token}")
+    String screen(@PathVariable String token, Model model) {
+        DisplayLinks.Screen screen = displayLinks.screen(token);
+        model.addAttribute("overview", screen.overview());
+        model.addAttribute("ranking", screen.ranking());
+        model.addAttribute("trendChart", charts.trend(screen.trend()));
+        model.addAttribute("categoryChart", charts.categories(screen.overview()));
+        model.addAttribute("rankingChart", charts.ranking(screen.ranking()));
+        return "dashboard/screen";
     }
 
     @GetMapping("/admin/dashboard")
@@ -64,21 +97,10 @@ class DashboardPage {
         model.addAttribute("ranking", ranking);
         model.addAttribute("trend", trend);
         model.addAttribute("changes", changes(overview.figures(), overview.previous()));
-        model.addAttribute("trendChart", json.writeValueAsString(Map.of(
-                "labels", trend.months().stream().map(point -> point.month().toString().substring(0, 7)).toList(),
-                "series", List.of(
-                        Map.of("name", text("dashboard.serviceHours"), "data",
-                                trend.months().stream().map(Trend.Point::serviceHours).toList()),
-                        Map.of("name", text("dashboard.activeVolunteers"), "data",
-                                trend.months().stream().map(Trend.Point::activeVolunteers).toList())))));
-        model.addAttribute("categoryChart", json.writeValueAsString(Map.of(
-                "labels", overview.hoursByCategory().keySet().stream().map(code -> text("category." + code)).toList(),
-                "series", List.of(Map.of("name", text("dashboard.serviceHours"), "data",
-                        new ArrayList<>(overview.hoursByCategory().values()))))));
-        model.addAttribute("rankingChart", json.writeValueAsString(Map.of(
-                "labels", ranking.items().stream().map(Ranking.Item::name).toList(),
-                "series", List.of(Map.of("name", text("dashboard.serviceHours"), "data",
-                        ranking.items().stream().map(Ranking.Item::serviceHours).toList())))));
+        model.addAttribute("trendChart", charts.trend(trend));
+        model.addAttribute("categoryChart", charts.categories(overview));
+        model.addAttribute("rankingChart", charts.ranking(ranking));
+        model.addAttribute("displayLinks", displayLinks.mine());
         return "dashboard/dashboard";
     }
 
@@ -153,7 +175,6 @@ class DashboardPage {
     }
 
     private String text(String code) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(code, null, code, locale);
+        return charts.text(code);
     }
 }

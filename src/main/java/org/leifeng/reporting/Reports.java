@@ -62,7 +62,11 @@ public class Reports {
 
     @Transactional(readOnly = true)
     public Overview overview(Long organisationId, LocalDate from, LocalDate to) {
-        Organisation scope = scope(organisationId);
+        return overviewOf(scope(organisationId), from, to);
+    }
+
+    /** Without a caller: for a display link, which is itself the permission (see {@link DisplayLinks}). */
+    Overview overviewOf(Organisation scope, LocalDate from, LocalDate to) {
         Period period = Period.of(from, to, today());
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
@@ -73,7 +77,10 @@ public class Reports {
     /** The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer. */
     @Transactional(readOnly = true)
     public Ranking ranking(Long organisationId, LocalDate from, LocalDate to, String by) {
-        Organisation scope = scope(organisationId);
+        return rankingOf(scope(organisationId), from, to, by);
+    }
+
+    Ranking rankingOf(Organisation scope, LocalDate from, LocalDate to, String by) {
         Period period = Period.of(from, to, today());
         String order = by == null || by.isBlank() ? "hours" : by;
         if (!List.of("hours", "active", "perVolunteer").contains(order)) {
@@ -109,7 +116,10 @@ public class Reports {
     /** The twelve months up to this one. */
     @Transactional(readOnly = true)
     public Trend trend(Long organisationId) {
-        Organisation scope = scope(organisationId);
+        return trendOf(scope(organisationId));
+    }
+
+    Trend trendOf(Organisation scope) {
         LocalDate thisMonth = today().withDayOfMonth(1);
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         return new Trend(scope.id(), store.months(subtree, thisMonth.minusMonths(11), thisMonth.plusMonths(1)).stream()

@@ -75,6 +75,34 @@ class DashboardPagesIntegrationTest {
     }
 
     @Test
+    void aBigScreenLinkShowsTheFiguresWithoutSignInUntilItIsRevoked() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        HttpResponse<String> dashboard = session.get("/admin/dashboard");
+        long longting = client.organisationId("龙亭区", client.adminToken());
+
+        HttpResponse<String> created = session.post("/admin/dashboard/display-links", dashboard.body(),
+                java.util.Map.of("organisationId", String.valueOf(longting), "label", "区政务大厅"), false);
+        assertThat(created.statusCode()).isEqualTo(302);
+        HttpResponse<String> after = session.get("/admin/dashboard?organisationId=" + longting);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/screen/[A-Za-z0-9_-]{43})").matcher(after.body());
+        assertThat(link.find()).as("the new link is shown once").isTrue();
+
+        var anonymous = new ActivityPageFixture(client).anonymous();
+        HttpResponse<String> screen = anonymous.get(link.group(1));
+        assertThat(screen.statusCode()).isEqualTo(200);
+        assertThat(screen.body()).contains("big-screen", "龙亭区", "http-equiv=\"refresh\" content=\"60\"",
+                "data-theme=\"dark\"").doesNotContain("name=\"password\"");
+        assertThat(session.get("/admin/dashboard").body()).doesNotContain(link.group(1));
+
+        java.util.regex.Matcher revoke = java.util.regex.Pattern
+                .compile("action=\"(/admin/dashboard/display-links/\\d+/revoke)\"").matcher(after.body());
+        assertThat(revoke.find()).isTrue();
+        assertThat(session.post(revoke.group(1), after.body(), java.util.Map.of(), false).statusCode()).isEqualTo(302);
+        assertThat(anonymous.get(link.group(1)).statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("/screen/not-a-token").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theChartsAreDrawnOnAPhone() throws Exception {
         browser = Browser.start(390, 844);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
