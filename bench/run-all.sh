@@ -9,11 +9,14 @@
 # JVM's resident memory from /proc, stops the application and writes the results.
 #
 # Environment: APP_PORT (8391), DB_PORT (54391), SKIP_BUILD=1 (reuse target/*.jar), PROFILE=1 (JFR recording of the
-# application and pg_stat_statements, written to bench/target/run/), BENCH_NOTE (a paragraph for the top of the
+# application and pg_stat_statements of each scenario, written to bench/target/run/), BENCH_NOTE (a paragraph for the top of the
 # results), RESULTS (bench/RESULTS.md), LEIFENG_DB_POOL_SIZE (passed to the application as usual).
 # Exit status: 0 when every scenario met its target; 3 when one missed, failed or is not yet available.
 set -euo pipefail
 
+# The command as given, with the settings that change what is measured, for the results.
+COMMAND="$(for name in PROFILE SKIP_BUILD APP_PORT DB_PORT LEIFENG_DB_POOL_SIZE; do
+  if [ -n "${!name:-}" ]; then printf '%s=%s ' "$name" "${!name}"; fi; done)bench/run-all.sh $*"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 APP_PORT=${APP_PORT:-8391}
@@ -23,7 +26,6 @@ RUN=bench/target/run
 JAR=target/leifeng-0.1.0-SNAPSHOT.jar
 ADMIN_PASSWORD=Leifeng-bench-admin-2026
 APP_OPTS=(-Xmx512m "-Xlog:gc:file=$RUN/gc.log")
-COMMAND="bench/run-all.sh $*"
 APP_PID=""
 
 log() { echo "[run-all] $*"; }
@@ -95,7 +97,7 @@ STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 set +e
 java -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.leifeng.bench.BenchMain \
   --base-url "http://localhost:$APP_PORT" --db-port "$DB_PORT" --data-dir "$RUN/data" \
-  --admin-password "$ADMIN_PASSWORD" --out "$RUN/scenarios.md" "$@" 2>&1 | tee "$RUN/bench.log"
+  --admin-password "$ADMIN_PASSWORD" --out "$RUN/scenarios.md" ${PROFILE:+--profile-dir "$RUN"} "$@" 2>&1 | tee "$RUN/bench.log"
 STATUS=${PIPESTATUS[0]}
 set -e
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -103,9 +105,6 @@ PEAK_RSS_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")
 SAMPLED_RSS_KB=$(sort -n "$RUN/rss-kb.txt" | tail -1)
 
 if [ -n "${PROFILE:-}" ]; then
-  psql_bench -F ' | ' -c "SELECT calls, round(total_exec_time)::bigint AS total_ms,
-        round(mean_exec_time::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
-      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 30" > "$RUN/pg_stat_statements.txt" || true
   jcmd "$APP_PID" JFR.dump name=bench filename="$ROOT/$RUN/app.jfr" > /dev/null || true
 fi
 log "stopping the application"

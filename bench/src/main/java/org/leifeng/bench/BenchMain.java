@@ -62,7 +62,16 @@ public final class BenchMain {
 
     private static ScenarioResult runSafely(Scenario scenario, BenchContext context) {
         try {
-            return scenario.run(context);
+            List<String> prepared = scenario.prepare(context);
+            Profile profile = Profile.start(context, scenario);
+            ScenarioResult result = scenario.run(context);
+            profile.write();
+            if (prepared.isEmpty()) {
+                return result;
+            }
+            List<String> notes = new ArrayList<>(prepared);
+            notes.addAll(result.notes());
+            return new ScenarioResult(result.scenario(), result.stats(), result.checks(), notes);
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             return new ScenarioResult(scenario, null, List.of(Check.correctness("ran to the end", false, "no exception",

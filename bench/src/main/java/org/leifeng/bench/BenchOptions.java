@@ -15,7 +15,7 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         int volunteers, int capacity, int clients, int warmupVolunteers,
         int ceilingWarmupSeconds, int ceilingSeconds,
         int activities, int searchClients, int searchWarmupSeconds, int searchSeconds,
-        List<String> scenarios, Path out, long seed) {
+        List<String> scenarios, Path out, long seed, Path profileDir) {
 
     static final String USAGE = """
             BenchMain --data-dir <LEIFENG_DATA_DIR of the running app> --admin-password <password of admin> [options]
@@ -32,6 +32,8 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
               --scenarios a,b,...         which to run, in the registry's order (all)
               --out FILE                  the markdown of the results (bench/target/run/scenarios.md)
               --seed N                    random seed of the request mixes (42)
+              --profile-dir DIR           write pg_stat_statements of each scenario's run there (needs the
+                                          extension preloaded and created, as run-all.sh does with PROFILE=1)
             """;
 
     static BenchOptions parse(String[] args) {
@@ -48,6 +50,7 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         Options o = new Options(given);
         String adminPassword = o.text("admin-password", System.getenv("LEIFENG_ADMIN_PASSWORD"));
         String dataDir = o.text("data-dir", System.getenv("LEIFENG_DATA_DIR"));
+        String profileDir = o.text("profile-dir", null);
         if (adminPassword == null || dataDir == null) {
             throw new IllegalArgumentException("--data-dir and --admin-password are required\n" + USAGE);
         }
@@ -59,7 +62,8 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
                 o.number("activities", 100_000), o.number("search-clients", 8),
                 o.number("search-warmup", 15), o.number("search-seconds", 30),
                 Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),
-                Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42));
+                Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42),
+                profileDir == null ? null : Path.of(profileDir));
         o.rejectUnknown();
         if (options.capacity() > options.volunteers()) {
             throw new IllegalArgumentException("--capacity must not exceed --volunteers");

@@ -18,5 +18,13 @@ interface Scenario {
     /** The target it must meet, in the words. */
     String target();
 
+    /**
+     * Seeds what the scenario needs beyond the shared city and volunteers; answers notes for the report. Kept apart
+     * from {@link #run} so a profile of the run does not include the seeding.
+     */
+    default java.util.List<String> prepare(BenchContext context) throws Exception {
+        return java.util.List.of();
+    }
+
     ScenarioResult run(BenchContext context) throws Exception;
 }
