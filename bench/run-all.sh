@@ -93,6 +93,7 @@ fi
 SAMPLER=$!
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+REVISION="\`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src pom.xml bench/src bench/pom.xml || echo ' with uncommitted changes')"
 STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 set +e
 java -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.leifeng.bench.BenchMain \
@@ -132,8 +133,7 @@ JAVA=$(java -version 2>&1 | head -2 | tr '\n' ' ')
   fi
   echo "Overall: $OVERALL."
   echo
-  echo "Written by \`bench/run-all.sh\` (see \`bench/README.md\`); run started $STARTED on commit"
-  echo "\`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src pom.xml bench/src bench/pom.xml || echo ' with uncommitted changes')."
+  echo "Written by \`bench/run-all.sh\` (see \`bench/README.md\`); run started $STARTED on commit $REVISION."
   echo
   echo "## Command"
   echo

@@ -35,6 +35,7 @@ public final class BenchMain {
         Database database = new Database(options.dbHost(), options.dbPort());
         int connections = Math.max(options.clients(), options.searchClients()) + 8;
         List<ScenarioResult> results = new ArrayList<>();
+        boolean allMet;
         try (Http http = new Http(options.baseUrl(), connections)) {
             BenchContext context = new BenchContext(options, http, database);
             awaitHealthy(http, Duration.ofMinutes(5));
@@ -54,10 +55,10 @@ public final class BenchMain {
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             Files.writeString(options.out(), markdown, StandardCharsets.UTF_8);
             log("results written to " + options.out());
-            boolean allMet = seedingChecks.stream().allMatch(Check::passed)
+            allMet = seedingChecks.stream().allMatch(Check::passed)
                     && results.stream().allMatch(result -> result.verdict() == Verdict.MET);
-            System.exit(allMet ? 0 : 3);
         }
+        System.exit(allMet ? 0 : 3);
     }
 
     private static ScenarioResult runSafely(Scenario scenario, BenchContext context) {
