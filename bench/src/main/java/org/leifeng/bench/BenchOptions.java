@@ -1,0 +1,103 @@
+package org.leifeng.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@link BenchMain}: {@code --name value} pairs; every size has the issue's value as default, so
+ * a run without options is the full-size run, and a trial run names smaller ones.
+ */
+record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String adminPassword,
+        int volunteers, int capacity, int clients, int warmupVolunteers,
+        int ceilingWarmupSeconds, int ceilingSeconds,
+        int activities, int searchClients, int searchWarmupSeconds, int searchSeconds,
+        List<String> scenarios, Path out, long seed, Path profileDir) {
+
+    static final String USAGE = """
+            BenchMain --data-dir <LEIFENG_DATA_DIR of the running app> --admin-password <password of admin> [options]
+              --base-url URL              the running application (http://localhost:8391)
+              --db-port N                 its embedded PostgreSQL, started with LEIFENG_DB_PORT=N (54391)
+              --volunteers N              sign-up burst: distinct volunteers, each with a token (20000)
+              --capacity N                sign-up burst: places of the one shift (1000)
+              --clients N                 concurrent clients of ceiling and sign-up burst (64)
+              --warmup-volunteers N       extra volunteers who sign up to a warm-up shift first (2000)
+              --ceiling-warmup S, --ceiling-seconds S       (15, 30)
+              --activities N              activity search: activities seeded (100000)
+              --search-clients N          concurrent clients of the search mix (8)
+              --search-warmup S, --search-seconds S         (15, 30)
+              --scenarios a,b,...         which to run, in the registry's order (all)
+              --out FILE                  the markdown of the results (bench/target/run/scenarios.md)
+              --seed N                    random seed of the request mixes (42)
+              --profile-dir DIR           write pg_stat_statements of each scenario's run there (needs the
+                                          extension preloaded and created, as run-all.sh does with PROFILE=1)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("options come in pairs\n" + USAGE);
+        }
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected " + args[i] + "\n" + USAGE);
+            }
+            given.put(args[i].substring(2), args[i + 1]);
+        }
+        Options o = new Options(given);
+        String adminPassword = o.text("admin-password", System.getenv("LEIFENG_ADMIN_PASSWORD"));
+        String dataDir = o.text("data-dir", System.getenv("LEIFENG_DATA_DIR"));
+        String profileDir = o.text("profile-dir", null);
+        if (adminPassword == null || dataDir == null) {
+            throw new IllegalArgumentException("--data-dir and --admin-password are required\n" + USAGE);
+        }
+        BenchOptions options = new BenchOptions(URI.create(o.text("base-url", "http://localhost:8391")),
+                o.text("db-host", "localhost"), o.number("db-port", 54391), Path.of(dataDir), adminPassword,
+                o.number("volunteers", 20_000), o.number("capacity", 1_000), o.number("clients", 64),
+                o.number("warmup-volunteers", 2_000),
+                o.number("ceiling-warmup", 15), o.number("ceiling-seconds", 30),
+                o.number("activities", 100_000), o.number("search-clients", 8),
+                o.number("search-warmup", 15), o.number("search-seconds", 30),
+                Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),
+                Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42),
+                profileDir == null ? null : Path.of(profileDir));
+        o.rejectUnknown();
+        if (options.capacity() > options.volunteers()) {
+            throw new IllegalArgumentException("--capacity must not exceed --volunteers");
+        }
+        return options;
+    }
+
+    boolean wants(String scenarioId) {
+        return scenarios.contains("all") || scenarios.contains(scenarioId);
+    }
+
+    private static final class Options {
+        private final Map<String, String> given;
+        private final Map<String, String> unread;
+
+        Options(Map<String, String> given) {
+            this.given = given;
+            this.unread = new HashMap<>(given);
+        }
+
+        String text(String name, String fallback) {
+            unread.remove(name);
+            return given.getOrDefault(name, fallback);
+        }
+
+        int number(String name, int fallback) {
+            String value = text(name, null);
+            return value == null ? fallback : Integer.parseInt(value.replace("_", "").replace(",", ""));
+        }
+
+        void rejectUnknown() {
+            if (!unread.isEmpty()) {
+                throw new IllegalArgumentException("unknown options " + unread.keySet() + "\n" + USAGE);
+            }
+        }
+    }
+}
