@@ -38,6 +38,10 @@ class LayoutModel {
 
     @ModelAttribute("layout")
     Layout layout(HttpServletRequest request) {
+        // @RestController is a @Controller too: JSON answers have no layout, and building one costs queries.
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null;
+        }
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
         boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
