@@ -213,9 +213,10 @@ public class SignUps {
     /**
      * A volunteer who came without signing up, admitted at the door when the organiser allows walk-ins: a CONFIRMED
      * sign-up if a place is free (never the waiting list, whatever the recruitment window says), for an eligible
-     * volunteer. The place is claimed under the shift's row lock like every sign-up.
+     * volunteer. The place is claimed under the shift's row lock like every sign-up. Its refusals come before any
+     * write, so they leave the caller's transaction usable (attendance retries with a twin's sign-up).
      */
-    @Transactional
+    @Transactional(noRollbackFor = org.leifeng.platform.Problem.class)
     public SignupView walkIn(long shiftId, long volunteerId) {
         ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
         ActivityView activity = activities.find(shift.activityId()).orElseThrow();

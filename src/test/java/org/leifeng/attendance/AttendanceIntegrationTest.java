@@ -201,6 +201,24 @@ class AttendanceIntegrationTest {
     }
 
     @Test
+    void twentyWalkInsRacingForFivePlacesAdmitExactlyFive() throws Exception {
+        Shift shift = shiftStartingIn(Duration.ofMinutes(20), 5);
+        client.put("/api/v1/shifts/" + shift.id() + "/attendance-options", organiser, Map.of("walkIns", true));
+        List<Volunteer> crowd = java.util.stream.IntStream.range(0, 20).mapToObj(i -> volunteer()).toList();
+        String code = code(shift);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Integer> answers = Concurrently.run(20, () -> scan("check-in", code, crowd.get(next.getAndIncrement()),
+                NEAR_LAT).status());
+
+        assertThat(answers).filteredOn(status -> status == 200).hasSize(5);
+        assertThat(answers).filteredOn(status -> status != 200).containsOnly(409);
+        assertThat(rows(shift)).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT confirmed FROM shift WHERE id = :s").param("s", shift.id()).query(Integer.class)
+                .single()).isEqualTo(5);
+    }
+
+    @Test
     void anotherDistrictsAdministratorGetsNoCode() {
         Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
 
