@@ -277,6 +277,18 @@ public class Hours {
         store.forEachCredit(consumer);
     }
 
+    /** A volunteer's star level as the ledger has it now (0 without hours): for readers' distributions. */
+    @Transactional(readOnly = true)
+    public int starLevelOf(long volunteerId) {
+        return store.account(volunteerId).map(HoursStore.Account::starLevel).orElse(0);
+    }
+
+    /** Every volunteer with a star (volunteer id → level), for readers that rebuild their figures. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Integer> starLevels() {
+        return store.starLevels();
+    }
+
     /** Counted hours per organiser, straight from the ledger: what readers' figures must add up to. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, BigDecimal> countedHoursByOrganisation() {

@@ -198,6 +198,13 @@ class HoursStore {
                 .stream().forEach(consumer);
     }
 
+    java.util.Map<Long, Integer> starLevels() {
+        java.util.Map<Long, Integer> levels = new java.util.HashMap<>();
+        jdbc.sql("SELECT volunteer_id, star_level FROM hours_account WHERE star_level > 0")
+                .query((rs, row) -> levels.put(rs.getLong(1), rs.getInt(2))).list();
+        return levels;
+    }
+
     java.util.Map<Long, BigDecimal> countedByOrganisation() {
         java.util.Map<Long, BigDecimal> totals = new java.util.HashMap<>();
         jdbc.sql("SELECT organisation_id, sum(delta) FROM service_entry GROUP BY organisation_id")

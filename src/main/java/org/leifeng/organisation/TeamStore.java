@@ -162,4 +162,11 @@ class TeamStore {
                 WHERE o.path LIKE :prefix || '%' AND t.active ORDER BY t.id""")
                 .param("prefix", organisationPath).query(Long.class).list();
     }
+
+    java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, name FROM team WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
 }

@@ -51,6 +51,12 @@ public class Teams {
         return teamAccess.visible(id);
     }
 
+    /** Names of teams by id, for figures that rank them (team names are shown on public activity pages). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> namesOf(java.util.Collection<Long> teamIds) {
+        return teamIds.isEmpty() ? java.util.Map.of() : store.namesOf(teamIds);
+    }
+
     @Transactional(readOnly = true)
     public Team get(long id) {
         return teamAccess.visible(id);

@@ -50,6 +50,15 @@ class Charts {
                         ranking.items().stream().map(Ranking.Item::serviceHours).toList()))));
     }
 
+    /** Volunteers per star level, one to five, zeros included so the bars stay in place. */
+    String stars(Overview overview) {
+        List<Integer> levels = List.of(1, 2, 3, 4, 5);
+        return json.writeValueAsString(Map.of(
+                "labels", levels.stream().map(level -> "★".repeat(level)).toList(),
+                "series", List.of(Map.of("name", text("dashboard.volunteers"), "data",
+                        levels.stream().map(level -> overview.starLevels().getOrDefault(level, 0L)).toList()))));
+    }
+
     String text(String code) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(code, null, code, locale);

@@ -101,6 +101,8 @@ class DashboardPage {
         model.addAttribute("categoryChart", charts.categories(overview));
         model.addAttribute("rankingChart", charts.ranking(ranking));
         model.addAttribute("displayLinks", displayLinks.mine());
+        model.addAttribute("top", reports.top(overview.organisationId(), overview.from(), overview.to()));
+        model.addAttribute("starChart", charts.stars(overview));
         return "dashboard/dashboard";
     }
 
@@ -113,6 +115,8 @@ class DashboardPage {
             case "ranking" -> rankingTable(reports.ranking(organisationId, from, to, null));
             case "trend" -> trendTable(reports.trend(organisationId));
             case "categories" -> categoryTable(reports.overview(organisationId, from, to));
+            case "top-activities" -> topTable(reports.top(organisationId, from, to).activities(), "dashboard.topActivities");
+            case "top-teams" -> topTable(reports.top(organisationId, from, to).teams(), "dashboard.topTeams");
             default -> throw new NotFound("report", table);
         };
         boolean xlsx = "xlsx".equals(format);
@@ -154,6 +158,13 @@ class DashboardPage {
                 .map(entry -> List.<Object>of(text("category." + entry.getKey()), entry.getValue())).toList();
         return new ReportTable(text("dashboard.categories"), List.of(text("dashboard.category"),
                 text("dashboard.serviceHours")), rows);
+    }
+
+    private ReportTable topTable(List<org.leifeng.reporting.Top.Item> items, String name) {
+        List<List<Object>> rows = items.stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
+                item.participations())).toList();
+        return new ReportTable(text(name), List.of(text("dashboard.name"), text("dashboard.serviceHours"),
+                text("dashboard.participations")), rows);
     }
 
     /** Change against the previous period in percent, per figure; null where the previous period had none. */

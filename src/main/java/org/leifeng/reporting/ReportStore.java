@@ -26,16 +26,18 @@ class ReportStore {
                 .param("source", source).update() == 1;
     }
 
-    void addService(long organisationId, LocalDate day, long activityId, String category, BigDecimal hours,
-            int participations) {
+    void addService(long organisationId, LocalDate day, long activityId, String category, Long teamId,
+            BigDecimal hours, int participations) {
         jdbc.sql("""
-                INSERT INTO report_service_day (organisation_id, day, activity_id, category, hours, participations)
-                VALUES (:organisation, :day, :activity, :category, :hours, :participations)
+                INSERT INTO report_service_day (organisation_id, day, activity_id, category, team_id, hours,
+                    participations)
+                VALUES (:organisation, :day, :activity, :category, :team, :hours, :participations)
                 ON CONFLICT (organisation_id, day, activity_id) DO UPDATE
                     SET hours = report_service_day.hours + excluded.hours,
                         participations = report_service_day.participations + excluded.participations""")
                 .param("organisation", organisationId).param("day", day).param("activity", activityId)
-                .param("category", category).param("hours", hours).param("participations", participations).update();
+                .param("category", category).param("team", teamId).param("hours", hours)
+                .param("participations", participations).update();
     }
 
     void addVolunteerHours(long organisationId, LocalDate day, long volunteerId, BigDecimal hours) {
@@ -57,7 +59,46 @@ class ReportStore {
     }
 
     void clear() {
-        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied").update();
+        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied, report_star")
+                .update();
+    }
+
+    /** A volunteer's star level now, counted with the organisation they belong to. */
+    void setStar(long volunteerId, long organisationId, int level) {
+        jdbc.sql("""
+                INSERT INTO report_star (volunteer_id, organisation_id, level) VALUES (:volunteer, :organisation, :level)
+                ON CONFLICT (volunteer_id) DO UPDATE SET organisation_id = excluded.organisation_id, level = excluded.level""")
+                .param("volunteer", volunteerId).param("organisation", organisationId).param("level", level).update();
+    }
+
+    /** Volunteers of the organisations per star level (1 and up). */
+    Map<Integer, Long> starLevels(Collection<Long> organisations) {
+        Map<Integer, Long> levels = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT level, count(*) FROM report_star WHERE organisation_id = ANY(:organisations) AND level > 0
+                GROUP BY level""").param("organisations", ids(organisations))
+                .query((rs, row) -> levels.put(rs.getInt(1), rs.getLong(2))).list();
+        return levels;
+    }
+
+    /** The activities (id → hours, participations) with the most hours in the period, at most {@code limit}. */
+    List<long[]> topActivities(Collection<Long> organisations, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                SELECT activity_id, sum(hours) * 10, sum(participations) FROM report_service_day
+                WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to AND activity_id <> 0
+                GROUP BY activity_id HAVING sum(hours) > 0 ORDER BY sum(hours) DESC, activity_id LIMIT :limit""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to).param("limit", limit)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+    }
+
+    /** The teams (id → hours ×10, participations) whose activities had the most hours in the period. */
+    List<long[]> topTeams(Collection<Long> organisations, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                SELECT team_id, sum(hours) * 10, sum(participations) FROM report_service_day
+                WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to AND team_id IS NOT NULL
+                GROUP BY team_id HAVING sum(hours) > 0 ORDER BY sum(hours) DESC, team_id LIMIT :limit""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to).param("limit", limit)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
     }
 
     /** Hours, participations and activities with service of the organisations in [from, to). */

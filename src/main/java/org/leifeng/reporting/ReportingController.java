@@ -40,6 +40,13 @@ class ReportingController {
         return reports.ranking(organisationId, from, to, by);
     }
 
+    @GetMapping("/top")
+    Top top(@RequestParam(required = false) @Positive Long organisationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return reports.top(organisationId, from, to);
+    }
+
     @GetMapping("/trend")
     Trend trend(@RequestParam(required = false) @Positive Long organisationId) {
         return reports.trend(organisationId);

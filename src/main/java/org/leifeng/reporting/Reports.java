@@ -21,6 +21,7 @@ import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.organisation.Teams;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
 import org.leifeng.volunteer.VolunteerRegistration;
@@ -46,11 +47,13 @@ public class Reports {
     private final Organisations organisations;
     private final AccessControl access;
     private final Clock clock;
-    /** Categories of activities never change once published: looked up once per activity. */
-    private final Map<Long, String> categories = new ConcurrentHashMap<>();
+    /** An activity's category and team never change once published: looked up once per activity. */
+    private final Map<Long, ActivityFacts> activityFacts = new ConcurrentHashMap<>();
+    private final Teams teams;
 
     Reports(ReportStore store, Hours hours, Volunteers volunteers, Activities activities, Organisations organisations,
-            AccessControl access, Clock clock) {
+            Teams teams, AccessControl access, Clock clock) {
+        this.teams = teams;
         this.store = store;
         this.hours = hours;
         this.volunteers = volunteers;
@@ -71,7 +74,8 @@ public class Reports {
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
         return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(subtree, period),
-                figures(subtree, previous), store.hoursByCategory(subtree, period.from(), period.to()));
+                figures(subtree, previous), store.hoursByCategory(subtree, period.from(), period.to()),
+                store.starLevels(subtree));
     }
 
     /** The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer. */
@@ -130,15 +134,26 @@ public class Reports {
     /** Applies a change of counted hours, once per ledger entry however often it is delivered. */
     @Transactional
     public void apply(HoursCredited credited) {
+        if (applyCredit(credited)) {
+            // Corrections can lower a level as well as raise it: the ledger's level is the truth.
+            volunteers.facts(credited.volunteerId()).ifPresent(volunteer -> store.setStar(credited.volunteerId(),
+                    volunteer.organisationId(), hours.starLevelOf(credited.volunteerId())));
+        }
+    }
+
+    /** The hours part of {@link #apply}; false when the entry was applied before. */
+    private boolean applyCredit(HoursCredited credited) {
         if (!store.firstTime("hours:" + credited.entryId())) {
-            return;
+            return false;
         }
         long activityId = credited.activityId() == null ? 0 : credited.activityId();
         boolean newRecord = credited.correctsEntryId() == null && credited.hours().signum() > 0;
-        store.addService(credited.organisationId(), credited.serviceDate(), activityId, category(credited.activityId()),
-                credited.hours(), newRecord ? 1 : 0);
+        ActivityFacts activity = activityFacts(credited.activityId());
+        store.addService(credited.organisationId(), credited.serviceDate(), activityId, activity.category(),
+                activity.teamId(), credited.hours(), newRecord ? 1 : 0);
         store.addVolunteerHours(credited.organisationId(), credited.serviceDate(), credited.volunteerId(),
                 credited.hours());
+        return true;
     }
 
     @Transactional
@@ -153,8 +168,42 @@ public class Reports {
     @Transactional
     public void rebuild() {
         store.clear();
-        hours.forEachCredit(this::apply);
-        volunteers.forEachRegistration(this::register);
+        Map<Long, Long> organisationOf = new HashMap<>();
+        volunteers.forEachRegistration(registration -> {
+            register(registration);
+            organisationOf.put(registration.volunteerId(), registration.organisationId());
+        });
+        // Star levels are read once at the end rather than per entry.
+        hours.forEachCredit(this::applyCredit);
+        hours.starLevels().forEach((volunteer, level) -> {
+            Long organisation = organisationOf.get(volunteer);
+            if (organisation != null) {
+                store.setStar(volunteer, organisation, level);
+            }
+        });
+    }
+
+    /** The activities and teams with the most hours in the subtree and period (ten of each). */
+    @Transactional(readOnly = true)
+    public Top top(Long organisationId, LocalDate from, LocalDate to) {
+        Organisation scope = scope(organisationId);
+        Period period = Period.of(from, to, today());
+        List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
+        List<Top.Item> topActivities = new ArrayList<>();
+        for (long[] row : store.topActivities(subtree, period.from(), period.to(), 10)) {
+            String title;
+            try {
+                title = activities.get(row[0]).title();
+            } catch (NotFound gone) {
+                title = "#" + row[0];
+            }
+            topActivities.add(new Top.Item(row[0], title, BigDecimal.valueOf(row[1], 1), row[2]));
+        }
+        List<long[]> teamRows = store.topTeams(subtree, period.from(), period.to(), 10);
+        Map<Long, String> teamNames = teams.namesOf(teamRows.stream().map(row -> row[0]).toList());
+        List<Top.Item> topTeams = teamRows.stream().map(row -> new Top.Item(row[0], teamNames.getOrDefault(row[0], ""),
+                BigDecimal.valueOf(row[1], 1), row[2])).toList();
+        return new Top(scope.id(), period.from(), period.lastDay(), topActivities, topTeams);
     }
 
     /** For city administrators: rebuild now. */
@@ -214,17 +263,21 @@ public class Reports {
         return organisations.findActive(id).orElseThrow(() -> new NotFound("organisation", id));
     }
 
-    private String category(Long activityId) {
+    private ActivityFacts activityFacts(Long activityId) {
         if (activityId == null) {
-            return "OTHER";
+            return new ActivityFacts("OTHER", null);
         }
-        return categories.computeIfAbsent(activityId, id -> {
+        return activityFacts.computeIfAbsent(activityId, id -> {
             try {
-                return activities.get(id).category().name();
+                var activity = activities.get(id);
+                return new ActivityFacts(activity.category().name(), activity.teamId());
             } catch (NotFound gone) {
-                return "OTHER";
+                return new ActivityFacts("OTHER", null);
             }
         });
+    }
+
+    private record ActivityFacts(String category, Long teamId) {
     }
 
     private LocalDate today() {

@@ -47,7 +47,8 @@ class DashboardPagesIntegrationTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("数据看板 · 龙亭区", "data-figure=\"serviceHours\"", "data-chart=\"line\"",
-                "北书店街道", "/admin/dashboard/ranking.xlsx").doesNotContain("鼓楼区</a>");
+                "北书店街道", "/admin/dashboard/ranking.xlsx", "id=\"top-activities\"", "星级志愿者人数")
+                .doesNotContain("鼓楼区</a>");
         assertThat(session.getIn("en", "/admin/dashboard").body()).contains("Dashboard", "Service hours");
     }
 
@@ -113,9 +114,9 @@ class DashboardPagesIntegrationTest {
         wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
 
         browser.get(client.baseUrl() + "/admin/dashboard?from=" + java.time.LocalDate.now().minusYears(1));
-        wait.until(driver -> driver.findElements(By.cssSelector("[data-chart][data-drawn=true]")).size() == 3);
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-chart][data-drawn=true]")).size() == 4);
 
-        assertThat(browser.findElements(By.cssSelector("[data-chart] svg"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("[data-chart] svg"))).hasSize(4);
         assertThat(Browser.fitsTheScreen(browser)).isTrue();
         Browser.screenshot(browser, "dashboard.png");
     }

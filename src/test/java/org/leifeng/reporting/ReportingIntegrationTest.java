@@ -178,6 +178,24 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void starLevelsAndTheTopActivitiesOfTheSubtreeAreCounted() {
+        List<java.time.LocalDateTime> days = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(day -> today.minusDays(40 + day).atTime(7, 0)).toList();
+        Held long10 = held(days, 3);
+        long tireless = volunteer();
+        for (int day = 0; day < 10; day++) {
+            credit(tireless, long10, day, "10.0");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(1));
+        JsonNode top = stats("top", today.minusDays(60), today);
+        assertThat(top.get("activities").get(0).get("id").asLong()).isEqualTo(long10.id());
+        assertThat(top.get("activities").get(0).get("serviceHours").decimalValue()).isEqualByComparingTo("100.0");
+        assertThat(top.get("activities").get(0).get("participations").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void administratorsSeeOnlyTheirOwnSubtree() {
         assertProblem(client.get("/api/v1/stats/overview?organisationId=" + street,
                 client.tokenFor("gulou.admin", TestClient.DEMO_PASSWORD)), 404);
