@@ -138,6 +138,35 @@ public class Activities {
         return store.find(id).orElseThrow();
     }
 
+    /**
+     * Records how many people a held activity served (beneficiaries, 服务对象), by its organisers, once it is published
+     * or completed; a later recording replaces the earlier one.
+     */
+    @Transactional
+    public ActivityView recordPeopleServed(long id, int peopleServed) {
+        ActivityView activity = organised(id);
+        if (activity.status() != ActivityStatus.PUBLISHED && activity.status() != ActivityStatus.COMPLETED) {
+            throw SignupProblems.wrongStatus(activity.status());
+        }
+        if (activity.shifts().stream().noneMatch(shift -> shift.startsAt().isBefore(OffsetDateTime.now(clock)))) {
+            throw new org.leifeng.platform.RuleViolation("activity.notHeldYet",
+                    "People served are recorded once the activity has taken place.");
+        }
+        store.recordPeopleServed(id, peopleServed);
+        java.time.LocalDate day = activity.shifts().stream().map(ShiftView::startsAt)
+                .filter(start -> start.isBefore(OffsetDateTime.now(clock))).max(OffsetDateTime::compareTo).orElseThrow()
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        events.publishEvent(new PeopleServedRecorded(id, activity.organisationId(), day, peopleServed));
+        audit.describe("activity.peopleServed", "activity", id, activity.organisationId(), String.valueOf(peopleServed));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Every recording of people served, as published: for readers that rebuild their figures. */
+    @Transactional(readOnly = true)
+    public void forEachPeopleServed(java.util.function.Consumer<PeopleServedRecorded> consumer) {
+        store.forEachPeopleServed(consumer);
+    }
+
     /** Cancels the activity and every open shift of it; their volunteers are told through {@link ShiftCancelled}. */
     @Transactional
     public ActivityView cancel(long id) {

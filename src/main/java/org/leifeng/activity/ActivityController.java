@@ -62,6 +62,15 @@ class ActivityController {
         return activities.publish(id);
     }
 
+    @PutMapping("/activities/{id}/people-served")
+    ActivityView peopleServed(@PathVariable @Positive long id, @Valid @RequestBody PeopleServed body) {
+        return activities.recordPeopleServed(id, body.peopleServed());
+    }
+
+    record PeopleServed(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(10_000_000) Integer peopleServed) {
+    }
+
     @PostMapping("/activities/{id}/complete")
     ActivityView complete(@PathVariable @Positive long id) {
         return activities.complete(id);

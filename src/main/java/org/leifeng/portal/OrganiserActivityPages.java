@@ -203,6 +203,24 @@ class OrganiserActivityPages {
         return "redirect:/admin/activities/" + id;
     }
 
+    /** How many people the held activity served (服务对象人次), for the figures leaders see. */
+    @PostMapping("/admin/activities/{id}/people-served")
+    String peopleServed(@PathVariable long id, @RequestParam(defaultValue = "") String people, RedirectAttributes redirect) {
+        Integer count;
+        try {
+            count = Integer.valueOf(people.strip());
+        } catch (NumberFormatException unreadable) {
+            count = null;
+        }
+        if (count == null || count < 0) {
+            flash.error(redirect, "activityPages.peopleServedInvalid");
+        } else {
+            int recorded = count;
+            flash.attempt(redirect, () -> activities.recordPeopleServed(id, recorded), "activityPages.peopleServedSaved");
+        }
+        return "redirect:/admin/activities/" + id;
+    }
+
     @PostMapping("/admin/activities/{id}/cancel")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
         flash.attempt(redirect, () -> activities.cancel(id), "activityPages.activityCancelled");

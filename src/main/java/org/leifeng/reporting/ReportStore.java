@@ -58,8 +58,28 @@ class ReportStore {
                 .param("organisation", organisationId).param("day", day).update();
     }
 
+    /** People served by an activity: the organiser's latest number replaces the earlier one. */
+    void setPeopleServed(long activityId, long organisationId, LocalDate day, int people) {
+        jdbc.sql("""
+                INSERT INTO report_people_served (activity_id, organisation_id, day, people)
+                VALUES (:activity, :organisation, :day, :people)
+                ON CONFLICT (activity_id) DO UPDATE SET organisation_id = excluded.organisation_id, day = excluded.day,
+                    people = excluded.people""")
+                .param("activity", activityId).param("organisation", organisationId).param("day", day)
+                .param("people", people).update();
+    }
+
+    long peopleServed(Collection<Long> organisations, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(people), 0) FROM report_people_served
+                WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to)
+                .query(Long.class).single();
+    }
+
     void clear() {
-        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied, report_star")
+        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied, report_star, "
+                + "report_people_served")
                 .update();
     }
 

@@ -24,6 +24,11 @@ class ReportingListeners {
     }
 
     @ApplicationModuleListener
+    void on(org.leifeng.activity.PeopleServedRecorded recorded) {
+        reports.peopleServed(recorded);
+    }
+
+    @ApplicationModuleListener
     void on(VolunteerRegistered registered) {
         reports.register(new VolunteerRegistration(registered.volunteerId(), registered.organisationId(),
                 java.time.OffsetDateTime.now(clock)));

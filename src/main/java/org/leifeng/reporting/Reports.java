@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.leifeng.activity.Activities;
+import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.hours.Hours;
 import org.leifeng.hours.HoursCredited;
 import org.leifeng.identity.AccessControl;
@@ -157,6 +158,11 @@ public class Reports {
     }
 
     @Transactional
+    public void peopleServed(PeopleServedRecorded recorded) {
+        store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed());
+    }
+
+    @Transactional
     public void register(VolunteerRegistration registration) {
         if (store.firstTime("registration:" + registration.volunteerId())) {
             store.addRegistration(registration.organisationId(),
@@ -173,6 +179,7 @@ public class Reports {
             register(registration);
             organisationOf.put(registration.volunteerId(), registration.organisationId());
         });
+        activities.forEachPeopleServed(this::peopleServed);
         // Star levels are read once at the end rather than per entry.
         hours.forEachCredit(this::applyCredit);
         hours.starLevels().forEach((volunteer, level) -> {
@@ -251,7 +258,8 @@ public class Reports {
         BigDecimal served = service.hours().setScale(1);
         return new Figures(registrations[0], registrations[1], active, service.activities(), service.participations(),
                 served, active == 0 ? BigDecimal.ZERO.setScale(1) : served.divide(BigDecimal.valueOf(active), 1,
-                        RoundingMode.HALF_UP), 0, 0, BigDecimal.ZERO);
+                        RoundingMode.HALF_UP), store.peopleServed(subtree, period.from(), period.to()), 0,
+                BigDecimal.ZERO);
     }
 
     /** The organisation asked for, which the caller administers; without one, the top of the caller's scope. */

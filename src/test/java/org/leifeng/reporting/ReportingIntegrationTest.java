@@ -196,6 +196,23 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void peopleServedAreWhatTheOrganiserRecordedForTheActivitiesHeldInThePeriod() {
+        LocalDate held = today.minusDays(8);
+        Held activity = held(List.of(held.atTime(9, 0)), 3);
+
+        assertThat(client.put("/api/v1/activities/" + activity.id() + "/people-served", district,
+                Map.of("peopleServed", 35)).status()).isEqualTo(200);
+        assertThat(client.put("/api/v1/activities/" + activity.id() + "/people-served", district,
+                Map.of("peopleServed", 42)).status()).as("a second count replaces the first").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stats("overview", held, held).get("peopleServed").asLong()).isEqualTo(42));
+        assertThat(stats("overview", held.plusDays(1), today).get("peopleServed").asLong()).isZero();
+        assertProblem(client.put("/api/v1/activities/" + activity.id() + "/people-served", district,
+                Map.of("peopleServed", -1)), 400);
+    }
+
+    @Test
     void administratorsSeeOnlyTheirOwnSubtree() {
         assertProblem(client.get("/api/v1/stats/overview?organisationId=" + street,
                 client.tokenFor("gulou.admin", TestClient.DEMO_PASSWORD)), 404);

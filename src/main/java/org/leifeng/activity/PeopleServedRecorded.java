@@ -1,0 +1,10 @@
+package org.leifeng.activity;
+
+import java.time.LocalDate;
+
+/**
+ * The organiser recorded how many people an activity served (the whole number, not a change), dated on the day of
+ * its last shift (Asia/Shanghai); published in the recording transaction.
+ */
+public record PeopleServedRecorded(long activityId, long organisationId, LocalDate day, int peopleServed) {
+}
