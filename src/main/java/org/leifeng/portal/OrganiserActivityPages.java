@@ -7,31 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 import org.leifeng.activity.Activities;
-import org.leifeng.volunteer.Volunteers;
-import org.leifeng.organisation.Teams;
-import org.leifeng.organisation.Team;
-import org.leifeng.activity.ShiftSeries;
-import org.leifeng.activity.NewSeries;
 import org.leifeng.activity.ActivityChange;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.Approval;
 import org.leifeng.activity.Category;
 import org.leifeng.activity.NewActivity;
+import org.leifeng.activity.NewSeries;
 import org.leifeng.activity.NewShift;
+import org.leifeng.activity.ShiftSeries;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.organisation.Team;
+import org.leifeng.organisation.Teams;
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -42,6 +39,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 /**
  * Activities for their organisers (administrators and team leaders): the list of their scope, the editor, one
