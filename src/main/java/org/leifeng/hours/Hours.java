@@ -289,6 +289,26 @@ public class Hours {
         return store.starLevels();
     }
 
+    /**
+     * The ledger summed per organiser, activity and day, and per volunteer and day, with the ids of the entries they
+     * sum: what readers rebuild from at city scale (millions of entries), where replaying entry by entry would take
+     * an hour. Streams; a participation is a new record (a credit or an approval), not a correction.
+     */
+    @Transactional(readOnly = true)
+    public void forEachDailyService(java.util.function.Consumer<DailyService> consumer) {
+        store.forEachDailyService(consumer);
+    }
+
+    @Transactional(readOnly = true)
+    public void forEachVolunteerDay(java.util.function.Consumer<VolunteerDay> consumer) {
+        store.forEachVolunteerDay(consumer);
+    }
+
+    @Transactional(readOnly = true)
+    public void forEachCountedEntryId(java.util.function.LongConsumer consumer) {
+        store.forEachCountedEntryId(consumer);
+    }
+
     /** Counted hours per organiser, straight from the ledger: what readers' figures must add up to. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, BigDecimal> countedHoursByOrganisation() {

@@ -198,6 +198,30 @@ class HoursStore {
                 .stream().forEach(consumer);
     }
 
+    void forEachDailyService(java.util.function.Consumer<DailyService> consumer) {
+        jdbc.sql("""
+                SELECT organisation_id, activity_id, service_date, sum(delta) AS hours,
+                       count(*) FILTER (WHERE kind <> 'CORRECTION' AND delta > 0) AS participations
+                FROM service_entry WHERE delta <> 0 GROUP BY organisation_id, activity_id, service_date""")
+                .query((rs, row) -> new DailyService(rs.getLong(1), nullableLong(rs, "activity_id"),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getLong(5)))
+                .stream().forEach(consumer);
+    }
+
+    void forEachVolunteerDay(java.util.function.Consumer<VolunteerDay> consumer) {
+        jdbc.sql("""
+                SELECT organisation_id, service_date, volunteer_id, sum(delta) FROM service_entry WHERE delta <> 0
+                GROUP BY organisation_id, service_date, volunteer_id""")
+                .query((rs, row) -> new VolunteerDay(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                        rs.getBigDecimal(4)))
+                .stream().forEach(consumer);
+    }
+
+    void forEachCountedEntryId(java.util.function.LongConsumer consumer) {
+        jdbc.sql("SELECT id FROM service_entry WHERE delta <> 0").query((rs, row) -> rs.getLong(1)).stream()
+                .forEach(consumer::accept);
+    }
+
     java.util.Map<Long, Integer> starLevels() {
         java.util.Map<Long, Integer> levels = new java.util.HashMap<>();
         jdbc.sql("SELECT volunteer_id, star_level FROM hours_account WHERE star_level > 0")

@@ -15,9 +15,43 @@ import org.springframework.stereotype.Repository;
 class ReportStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    ReportStore(JdbcClient jdbc) {
+    ReportStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Marks many source facts applied at once ({@code prefix} + id), for a rebuild. */
+    void markApplied(String prefix, List<Long> ids) {
+        jdbc.sql("INSERT INTO report_applied (source) SELECT :prefix || id FROM unnest(:ids::bigint[]) AS id "
+                + "ON CONFLICT DO NOTHING").param("prefix", prefix).param("ids", ids.toArray(Long[]::new)).update();
+    }
+
+    /** Rows of report_service_day in one batch: organisation, day, activity, category, team, hours, participations. */
+    void addServices(List<Object[]> rows) {
+        batch.batchUpdate("""
+                INSERT INTO report_service_day (organisation_id, day, activity_id, category, team_id, hours, participations)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organisation_id, day, activity_id) DO UPDATE
+                    SET hours = report_service_day.hours + excluded.hours,
+                        participations = report_service_day.participations + excluded.participations""", rows);
+    }
+
+    /** Rows of report_volunteer_day in one batch: organisation, day, volunteer, hours. */
+    void addVolunteerDays(List<Object[]> rows) {
+        batch.batchUpdate("""
+                INSERT INTO report_volunteer_day (organisation_id, day, volunteer_id, hours) VALUES (?, ?, ?, ?)
+                ON CONFLICT (organisation_id, day, volunteer_id) DO UPDATE
+                    SET hours = report_volunteer_day.hours + excluded.hours""", rows);
+    }
+
+    /** Rows of report_registration_day in one batch: organisation, day, registrations. */
+    void addRegistrations(List<Object[]> rows) {
+        batch.batchUpdate("""
+                INSERT INTO report_registration_day (organisation_id, day, registrations) VALUES (?, ?, ?)
+                ON CONFLICT (organisation_id, day) DO UPDATE
+                    SET registrations = report_registration_day.registrations + excluded.registrations""", rows);
     }
 
     /** Records that a source fact is applied; false when it was applied before (a redelivered event). */

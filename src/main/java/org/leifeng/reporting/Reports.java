@@ -40,6 +40,7 @@ public class Reports {
 
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final int MAX_DAYS = 3 * 366;
+    private static final int BATCH = 5_000;
 
     private final ReportStore store;
     private final Hours hours;
@@ -170,24 +171,84 @@ public class Reports {
         }
     }
 
-    /** Throws the read models away and applies every source fact again: the ledger's changes and the registrations. */
+    /**
+     * Throws the read models away and builds them again from the sources, set by set: the ledger's day sums (not its
+     * entries one by one, which at a city's ten million would take an hour), the registrations, the people served,
+     * the star levels; every source fact is marked applied, so events still on their way change nothing.
+     */
     @Transactional
     public void rebuild() {
         store.clear();
-        Map<Long, Long> organisationOf = new HashMap<>();
+        Map<Long, Integer> stars = hours.starLevels();
+        Map<Long, Long> starOrganisation = new HashMap<>();
+        Map<List<Object>, Integer> registrationsPerDay = new HashMap<>();
+        Batch registered = new Batch(ids -> store.markApplied("registration:", ids));
         volunteers.forEachRegistration(registration -> {
-            register(registration);
-            organisationOf.put(registration.volunteerId(), registration.organisationId());
+            registrationsPerDay.merge(List.of(registration.organisationId(),
+                    registration.registeredAt().atZoneSameInstant(CITY).toLocalDate()), 1, Integer::sum);
+            if (stars.containsKey(registration.volunteerId())) {
+                starOrganisation.put(registration.volunteerId(), registration.organisationId());
+            }
+            registered.add(registration.volunteerId());
         });
+        registered.flush();
+        store.addRegistrations(registrationsPerDay.entrySet().stream()
+                .map(day -> new Object[] {day.getKey().get(0), day.getKey().get(1), day.getValue()}).toList());
         activities.forEachPeopleServed(this::peopleServed);
-        // Star levels are read once at the end rather than per entry.
-        hours.forEachCredit(this::applyCredit);
-        hours.starLevels().forEach((volunteer, level) -> {
-            Long organisation = organisationOf.get(volunteer);
+        List<Object[]> services = new ArrayList<>();
+        hours.forEachDailyService(day -> {
+            ActivityFacts activity = activityFacts(day.activityId());
+            services.add(new Object[] {day.organisationId(), day.day(), day.activityId() == null ? 0L : day.activityId(),
+                    activity.category(), activity.teamId(), day.hours(), day.participations()});
+            if (services.size() == BATCH) {
+                store.addServices(services);
+                services.clear();
+            }
+        });
+        store.addServices(services);
+        List<Object[]> volunteerDays = new ArrayList<>();
+        hours.forEachVolunteerDay(day -> {
+            volunteerDays.add(new Object[] {day.organisationId(), day.day(), day.volunteerId(), day.hours()});
+            if (volunteerDays.size() == BATCH) {
+                store.addVolunteerDays(volunteerDays);
+                volunteerDays.clear();
+            }
+        });
+        store.addVolunteerDays(volunteerDays);
+        Batch counted = new Batch(ids -> store.markApplied("hours:", ids));
+        hours.forEachCountedEntryId(counted::add);
+        counted.flush();
+        stars.forEach((volunteer, level) -> {
+            Long organisation = starOrganisation.get(volunteer);
             if (organisation != null) {
                 store.setStar(volunteer, organisation, level);
             }
         });
+    }
+
+    /** Ids gathered and handed on {@value #BATCH} at a time. */
+    private static final class Batch {
+
+        private final java.util.function.Consumer<List<Long>> sink;
+        private final List<Long> ids = new ArrayList<>();
+
+        Batch(java.util.function.Consumer<List<Long>> sink) {
+            this.sink = sink;
+        }
+
+        void add(long id) {
+            ids.add(id);
+            if (ids.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!ids.isEmpty()) {
+                sink.accept(List.copyOf(ids));
+                ids.clear();
+            }
+        }
     }
 
     /** The activities and teams with the most hours in the subtree and period (ten of each). */
