@@ -16,7 +16,6 @@ import org.leifeng.activity.NewActivity;
 import org.leifeng.activity.NewSeries;
 import org.leifeng.activity.NewShift;
 import org.leifeng.activity.ShiftSeries;
-import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
 import org.leifeng.identity.AccessControl;
