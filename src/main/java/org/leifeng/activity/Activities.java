@@ -152,11 +152,12 @@ public class Activities {
             throw new org.leifeng.platform.RuleViolation("activity.notHeldYet",
                     "People served are recorded once the activity has taken place.");
         }
-        store.recordPeopleServed(id, peopleServed);
+        java.time.Instant recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        store.recordPeopleServed(id, peopleServed, recordedAt);
         java.time.LocalDate day = activity.shifts().stream().map(ShiftView::startsAt)
                 .filter(start -> start.isBefore(OffsetDateTime.now(clock))).max(OffsetDateTime::compareTo).orElseThrow()
                 .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
-        events.publishEvent(new PeopleServedRecorded(id, activity.organisationId(), day, peopleServed));
+        events.publishEvent(new PeopleServedRecorded(id, activity.organisationId(), day, peopleServed, recordedAt));
         audit.describe("activity.peopleServed", "activity", id, activity.organisationId(), String.valueOf(peopleServed));
         return store.find(id).orElseThrow();
     }

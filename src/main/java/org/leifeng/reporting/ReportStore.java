@@ -92,15 +92,16 @@ class ReportStore {
                 .param("organisation", organisationId).param("day", day).update();
     }
 
-    /** People served by an activity: the organiser's latest number replaces the earlier one. */
-    void setPeopleServed(long activityId, long organisationId, LocalDate day, int people) {
+    /** People served by an activity: the organiser's latest number replaces earlier ones, whatever order they come in. */
+    void setPeopleServed(long activityId, long organisationId, LocalDate day, int people, java.time.Instant at) {
         jdbc.sql("""
-                INSERT INTO report_people_served (activity_id, organisation_id, day, people)
-                VALUES (:activity, :organisation, :day, :people)
+                INSERT INTO report_people_served (activity_id, organisation_id, day, people, recorded_at)
+                VALUES (:activity, :organisation, :day, :people, :at)
                 ON CONFLICT (activity_id) DO UPDATE SET organisation_id = excluded.organisation_id, day = excluded.day,
-                    people = excluded.people""")
+                    people = excluded.people, recorded_at = excluded.recorded_at
+                WHERE report_people_served.recorded_at <= excluded.recorded_at""")
                 .param("activity", activityId).param("organisation", organisationId).param("day", day)
-                .param("people", people).update();
+                .param("people", people).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
     }
 
     long peopleServed(Collection<Long> organisations, LocalDate from, LocalDate to) {

@@ -160,7 +160,8 @@ public class Reports {
 
     @Transactional
     public void peopleServed(PeopleServedRecorded recorded) {
-        store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed());
+        store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed(),
+                recorded.recordedAt());
     }
 
     @Transactional

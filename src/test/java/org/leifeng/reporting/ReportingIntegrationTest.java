@@ -210,6 +210,9 @@ class ReportingIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 stats("overview", held, held).get("peopleServed").asLong()).isEqualTo(42));
         assertThat(stats("overview", held.plusDays(1), today).get("peopleServed").asLong()).isZero();
+        reports.peopleServed(new org.leifeng.activity.PeopleServedRecorded(activity.id(), street, held, 7, Instant.EPOCH));
+        assertThat(stats("overview", held, held).get("peopleServed").asLong()).as("an older recording arriving late")
+                .isEqualTo(42);
         assertProblem(client.put("/api/v1/activities/" + activity.id() + "/people-served", district,
                 Map.of("peopleServed", -1)), 400);
     }
