@@ -61,7 +61,7 @@ class OrganiserShiftPages {
             NewShift shift = inputs.check(form.toNewShift(new FormReader(), UnaryOperator.identity()));
             activities.addShift(id, shift);
             flash.notice(redirect, "activityPages.shiftAdded");
-            return "redirect:/admin/activities/" + id + "#admin-shifts";
+            return "redirect:/admin/activities/" + id;
         } catch (Problem problem) {
             model.addAttribute("addShift", form);
             refusals.show(problem, "add", error -> ShiftForm.field(error, UnaryOperator.identity()), model, response);
@@ -78,7 +78,7 @@ class OrganiserShiftPages {
             NewShift change = inputs.check(form.toNewShift(new FormReader(), UnaryOperator.identity()));
             activities.editShift(shiftId, change);
             flash.notice(redirect, "activityPages.shiftSaved");
-            return "redirect:/admin/activities/" + id + "#shift-" + shiftId;
+            return "redirect:/admin/activities/" + id;
         } catch (Problem problem) {
             model.addAttribute("editedShift", shiftId);
             model.addAttribute("shiftForm", form);
@@ -92,7 +92,7 @@ class OrganiserShiftPages {
     String cancelShift(@PathVariable long id, @PathVariable long shiftId, RedirectAttributes redirect) {
         detail.shiftOf(detail.organised(id), shiftId);
         flash.attempt(redirect, () -> activities.cancelShift(shiftId), "activityPages.shiftCancelledNotice");
-        return "redirect:/admin/activities/" + id + "#shift-" + shiftId;
+        return "redirect:/admin/activities/" + id;
     }
 
     /** A weekly or monthly series of shifts (regular service, 常态化), generated ahead by the activity module. */
@@ -104,7 +104,7 @@ class OrganiserShiftPages {
             NewSeries request = inputs.check(form.toNewSeries());
             SeriesView created = series.create(id, request);
             flash.notice(redirect, "activityPages.series.created", created.shifts().size());
-            return "redirect:/admin/activities/" + id + "#series";
+            return "redirect:/admin/activities/" + id;
         } catch (Problem problem) {
             model.addAttribute("seriesForm", form);
             refusals.show(problem, "series", form::field, model, response);
@@ -127,7 +127,7 @@ class OrganiserShiftPages {
             read.done();
             series.end(seriesId, last);
             flash.notice(redirect, "activityPages.series.endedNotice");
-            return "redirect:/admin/activities/" + id + "#series";
+            return "redirect:/admin/activities/" + id;
         } catch (Problem problem) {
             model.addAttribute("lastDates", Map.of(seriesId, lastDate));
             refusals.show(problem, "end-" + seriesId, UnaryOperator.identity(), model, response);
