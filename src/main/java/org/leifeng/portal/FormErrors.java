@@ -45,6 +45,11 @@ public final class FormErrors {
         return has(field) ? id(field) : null;
     }
 
+    /** Whether anything of one form (its key, or a key under it: "shift-7", "shift-7.capacity") was refused. */
+    public boolean any(String form) {
+        return messages.keySet().stream().anyMatch(key -> key.equals(form) || key.startsWith(form + "."));
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty();
     }

@@ -245,6 +245,8 @@ class ActivityEditorPagesIntegrationTest {
         assertThat(belowHeld.statusCode()).isEqualTo(409);
         assertThat(fieldError(belowHeld.body(), "shift-" + published.shiftId())).contains("超过新的名额");
         assertThat(belowHeld.body()).contains("value=\"08:00\"", "value=\"12:00\"");
+        assertThat(belowHeld.body()).as("the refused shift's form is open").containsPattern(
+                "<details (open=\"open\" class=\"more shift-change\"|class=\"more shift-change\" open=\"open\")>");
 
         HttpResponse<String> moved = session.postFields(path + "/shifts/" + published.shiftId(), page, List.of(
                 Map.entry("date", date), Map.entry("start", "14:00"), Map.entry("end", "17:00"),
