@@ -153,6 +153,6 @@ class ActivityController {
     record SignupRequest(@Positive Long volunteerId) {
     }
 
-    record Rejection(@NotBlank @Size(max = 300) String reason) {
+    record Rejection(@NotBlank @Size(max = SignUps.REASON_LENGTH) String reason) {
     }
 }

@@ -10,6 +10,7 @@ import org.leifeng.identity.AuditTrail;
 import org.leifeng.identity.Caller;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Teams;
+import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @EnableConfigurationProperties(SignupSettings.class)
 public class SignUps {
+
+    /** The longest reason for turning a sign-up down (the column's size). */
+    public static final int REASON_LENGTH = 300;
 
     private final SignupStore store;
     private final ActivityStore activities;
@@ -150,17 +154,24 @@ public class SignUps {
         return store.find(signupId).orElseThrow();
     }
 
-    /** The organiser turns a PENDING sign-up down with a reason; the place goes to the first in line. */
+    /**
+     * The organiser turns a PENDING sign-up down with a reason (the volunteer reads it; at most
+     * {@value #REASON_LENGTH} characters); the place goes to the first in line.
+     */
     @Transactional
     public SignupView reject(long signupId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > REASON_LENGTH) {
+            throw new InvalidInput("reason", why.isEmpty() ? "validation.required" : "activity.validation.reasonLength");
+        }
         SignupView signup = store.find(signupId).orElseThrow(() -> new NotFound("signup", signupId));
         ActivityView activity = activityOf(signup);
         access.require(Role.TEAM_LEADER, activity.organisationId());
         if (signup.status() != SignupStatus.PENDING) {
             throw SignupProblems.changedMeanwhile();
         }
-        end(signup, activity, SignupStatus.REJECTED, reason.strip());
-        audit.describe("signup.rejected", "signup", signupId, activity.organisationId(), reason.strip());
+        end(signup, activity, SignupStatus.REJECTED, why);
+        audit.describe("signup.rejected", "signup", signupId, activity.organisationId(), why);
         return store.find(signupId).orElseThrow();
     }
 

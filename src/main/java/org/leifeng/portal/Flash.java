@@ -35,6 +35,11 @@ class Flash {
         }
     }
 
+    /** Tells the next page that what the person did worked. */
+    void notice(RedirectAttributes redirect, String code, Object... args) {
+        redirect.addFlashAttribute("notice", messages.getMessage(code, args, LocaleContextHolder.getLocale()));
+    }
+
     void error(RedirectAttributes redirect, String code) {
         redirect.addFlashAttribute("error", messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
     }

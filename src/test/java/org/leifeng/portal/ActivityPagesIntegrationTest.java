@@ -174,7 +174,8 @@ class ActivityPagesIntegrationTest {
         HttpResponse<String> list = session.get(path);
         String firstNumber = client.get("/api/v1/volunteers/" + first.id(), first.token()).json().get("volunteerNumber").asString();
         String thirdNumber = client.get("/api/v1/volunteers/" + third.id(), third.token()).json().get("volunteerNumber").asString();
-        assertThat(list.body()).contains("（" + firstNumber + "）", "待审核", "（" + thirdNumber + "）</li>");
+        assertThat(list.body()).contains("（" + firstNumber + "）", "待审核");
+        assertThat(list.body().substring(list.body().indexOf("id=\"waiting-list\""))).contains("第 1 位", "（" + thirdNumber + "）");
         assertThat(session.post(path + "/" + approved + "/approve", list.body(), Map.of(), false).statusCode()).isEqualTo(302);
         HttpResponse<String> after = session.get(path);
         assertThat(after.body()).contains("报名已通过", "已报名");
@@ -195,8 +196,9 @@ class ActivityPagesIntegrationTest {
                 Map.entry("organisationId", String.valueOf(fixture.organisation("龙亭区"))),
                 Map.entry("approval", "AUTO"), Map.entry("shiftDate", "2099-01-01"), Map.entry("shiftStart", "08:00"),
                 Map.entry("shiftEnd", "09:00"), Map.entry("shiftCapacity", "0"), Map.entry("shiftPosition", "")), false);
-        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("class=\"alert\"", "value=\"留在表单里的标题\"", "value=\"2099-01-01\"");
+        assertThat(ActivityEditorPagesIntegrationTest.fieldError(refused.body(), "shiftCapacity[0]")).isNotBlank();
     }
 
     @Test
