@@ -162,12 +162,6 @@ public class Activities {
         return store.find(id).orElseThrow();
     }
 
-    /** Every recording of people served, as published: for readers that rebuild their figures. */
-    @Transactional(readOnly = true)
-    public void forEachPeopleServed(java.util.function.Consumer<PeopleServedRecorded> consumer) {
-        store.forEachPeopleServed(consumer);
-    }
-
     /** Cancels the activity and every open shift of it; their volunteers are told through {@link ShiftCancelled}. */
     @Transactional
     public ActivityView cancel(long id) {

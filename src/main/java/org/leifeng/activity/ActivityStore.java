@@ -87,18 +87,6 @@ class ActivityStore {
                 .param("people", people).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
     }
 
-    void forEachPeopleServed(java.util.function.Consumer<PeopleServedRecorded> consumer) {
-        jdbc.sql("""
-                SELECT a.id, a.organisation_id, a.people_served,
-                       (SELECT max(s.starts_at) FROM shift s WHERE s.activity_id = a.id AND s.starts_at < now()) AS last,
-                       a.people_served_at
-                FROM activity a WHERE a.people_served IS NOT NULL""")
-                .query((rs, row) -> new PeopleServedRecorded(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(4, java.time.OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                                .toLocalDate(), rs.getInt(3), rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
-                .stream().forEach(consumer);
-    }
-
     Optional<ActivityView> find(long id) {
         return jdbc.sql("SELECT * FROM activity WHERE id = :id").param("id", id)
                 .query(this::activity).optional()

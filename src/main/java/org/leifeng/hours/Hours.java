@@ -283,30 +283,14 @@ public class Hours {
         return store.account(volunteerId).map(HoursStore.Account::starLevel).orElse(0);
     }
 
-    /** Every volunteer with a star (volunteer id → level), for readers that rebuild their figures. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Long, Integer> starLevels() {
-        return store.starLevels();
-    }
-
     /**
-     * The ledger summed per organiser, activity and day, and per volunteer and day, with the ids of the entries they
-     * sum: what readers rebuild from at city scale (millions of entries), where replaying entry by entry would take
-     * an hour. Streams; a participation is a new record (a credit or an approval), not a correction.
+     * Every counted record of the organisations in [from, to), streamed in service-day order: for exports of any
+     * size. The caller checks who may read them.
      */
     @Transactional(readOnly = true)
-    public void forEachDailyService(java.util.function.Consumer<DailyService> consumer) {
-        store.forEachDailyService(consumer);
-    }
-
-    @Transactional(readOnly = true)
-    public void forEachVolunteerDay(java.util.function.Consumer<VolunteerDay> consumer) {
-        store.forEachVolunteerDay(consumer);
-    }
-
-    @Transactional(readOnly = true)
-    public void forEachCountedEntryId(java.util.function.LongConsumer consumer) {
-        store.forEachCountedEntryId(consumer);
+    public void forEachCountedRecord(java.util.Collection<Long> organisations, LocalDate from, LocalDate to,
+            java.util.function.Consumer<CountedRecord> consumer) {
+        store.forEachCountedRecord(organisations, from, to, consumer);
     }
 
     /** Counted hours per organiser, straight from the ledger: what readers' figures must add up to. */

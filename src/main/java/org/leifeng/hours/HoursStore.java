@@ -24,12 +24,40 @@ class HoursStore {
             served_from, served_until, service_date, hours, delta, note, source_key, recorded_by, recorded_at,
             prev_hash, hash""";
 
+    /** Rows fetched per round trip when a query is streamed (inside a transaction, PostgreSQL then uses a cursor). */
+    private static final int STREAM_FETCH = 1_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final JdbcTemplate streaming;
 
     HoursStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.streaming = new JdbcTemplate(batch.getDataSource());
+        this.streaming.setFetchSize(STREAM_FETCH);
+    }
+
+    /**
+     * The counted records of the organisations served in [from, to), by day, through a cursor: memory stays flat
+     * however many there are. Hours are the latest correction's, else the record's own.
+     */
+    void forEachCountedRecord(Collection<Long> organisations, LocalDate from, LocalDate to,
+            java.util.function.Consumer<CountedRecord> consumer) {
+        streaming.query("""
+                SELECT e.id, e.service_date, e.volunteer_id, e.organisation_id, e.activity_title, e.served_from,
+                       e.served_until,
+                       coalesce((SELECT c.hours FROM service_entry c WHERE c.refers_to = e.id AND c.kind = 'CORRECTION'
+                                 ORDER BY c.seq DESC LIMIT 1), e.hours) AS hours
+                FROM service_entry e
+                WHERE e.organisation_id = ANY(?) AND e.service_date >= ? AND e.service_date < ?
+                  AND (e.kind = 'CREDIT' OR e.kind = 'MANUAL' AND EXISTS (
+                        SELECT 1 FROM service_entry a WHERE a.refers_to = e.id AND a.kind = 'APPROVAL'))
+                ORDER BY e.service_date, e.organisation_id""", (ResultSet rs) -> {
+                    consumer.accept(new CountedRecord(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                            rs.getLong(4), rs.getString(5), instant(rs, "served_from"), instant(rs, "served_until"),
+                            rs.getBigDecimal(8)));
+                }, organisations.toArray(Long[]::new), from, to);
     }
 
     /** Ids for entries about to be written in one batch. */
@@ -196,37 +224,6 @@ class HoursStore {
                         rs.getObject("service_date", LocalDate.class), rs.getBigDecimal("delta"),
                         nullableLong(rs, "corrects")))
                 .stream().forEach(consumer);
-    }
-
-    void forEachDailyService(java.util.function.Consumer<DailyService> consumer) {
-        jdbc.sql("""
-                SELECT organisation_id, activity_id, service_date, sum(delta) AS hours,
-                       count(*) FILTER (WHERE kind <> 'CORRECTION' AND delta > 0) AS participations
-                FROM service_entry WHERE delta <> 0 GROUP BY organisation_id, activity_id, service_date""")
-                .query((rs, row) -> new DailyService(rs.getLong(1), nullableLong(rs, "activity_id"),
-                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getLong(5)))
-                .stream().forEach(consumer);
-    }
-
-    void forEachVolunteerDay(java.util.function.Consumer<VolunteerDay> consumer) {
-        jdbc.sql("""
-                SELECT organisation_id, service_date, volunteer_id, sum(delta) FROM service_entry WHERE delta <> 0
-                GROUP BY organisation_id, service_date, volunteer_id""")
-                .query((rs, row) -> new VolunteerDay(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
-                        rs.getBigDecimal(4)))
-                .stream().forEach(consumer);
-    }
-
-    void forEachCountedEntryId(java.util.function.LongConsumer consumer) {
-        jdbc.sql("SELECT id FROM service_entry WHERE delta <> 0").query((rs, row) -> rs.getLong(1)).stream()
-                .forEach(consumer::accept);
-    }
-
-    java.util.Map<Long, Integer> starLevels() {
-        java.util.Map<Long, Integer> levels = new java.util.HashMap<>();
-        jdbc.sql("SELECT volunteer_id, star_level FROM hours_account WHERE star_level > 0")
-                .query((rs, row) -> levels.put(rs.getLong(1), rs.getInt(2))).list();
-        return levels;
     }
 
     java.util.Map<Long, BigDecimal> countedByOrganisation() {

@@ -111,18 +111,22 @@ class DashboardPage {
             @RequestParam(required = false) Long organisationId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        boolean xlsx = "xlsx".equals(format);
+        if (!xlsx && !"csv".equals(format)) {
+            throw new NotFound("report", table + "." + format);
+        }
         ReportTable rows = switch (table) {
             case "ranking" -> rankingTable(reports.ranking(organisationId, from, to, null));
             case "trend" -> trendTable(reports.trend(organisationId));
             case "categories" -> categoryTable(reports.overview(organisationId, from, to));
             case "top-activities" -> topTable(reports.top(organisationId, from, to).activities(), "dashboard.topActivities");
             case "top-teams" -> topTable(reports.top(organisationId, from, to).teams(), "dashboard.topTeams");
+            case "records" -> new ReportTable(text("dashboard.records"), List.of(text("dashboard.serviceDate"),
+                    text("dashboard.volunteerNumber"), text("dashboard.volunteerName"), text("dashboard.organisation"),
+                    text("dashboard.activity"), text("dashboard.servedFrom"), text("dashboard.servedUntil"),
+                    text("dashboard.hours")), reports.records(organisationId, from, to));
             default -> throw new NotFound("report", table);
         };
-        boolean xlsx = "xlsx".equals(format);
-        if (!xlsx && !"csv".equals(format)) {
-            throw new NotFound("report", table + "." + format);
-        }
         String filename = rows.name() + "." + format;
         return ResponseEntity.ok()
                 .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -141,7 +145,7 @@ class DashboardPage {
     private ReportTable rankingTable(Ranking ranking) {
         List<List<Object>> rows = ranking.items().stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
                 item.activeVolunteers(), item.volunteers(), item.hoursPerVolunteer())).toList();
-        return new ReportTable(text("dashboard.ranking"), List.of(text("dashboard.organisation"),
+        return ReportTable.of(text("dashboard.ranking"), List.of(text("dashboard.organisation"),
                 text("dashboard.serviceHours"), text("dashboard.activeVolunteers"), text("dashboard.volunteers"),
                 text("dashboard.hoursPerVolunteer")), rows);
     }
@@ -149,21 +153,21 @@ class DashboardPage {
     private ReportTable trendTable(Trend trend) {
         List<List<Object>> rows = trend.months().stream().map(point -> List.<Object>of(point.month(),
                 point.serviceHours(), point.activeVolunteers())).toList();
-        return new ReportTable(text("dashboard.trend"), List.of(text("dashboard.month"), text("dashboard.serviceHours"),
+        return ReportTable.of(text("dashboard.trend"), List.of(text("dashboard.month"), text("dashboard.serviceHours"),
                 text("dashboard.activeVolunteers")), rows);
     }
 
     private ReportTable categoryTable(Overview overview) {
         List<List<Object>> rows = overview.hoursByCategory().entrySet().stream()
                 .map(entry -> List.<Object>of(text("category." + entry.getKey()), entry.getValue())).toList();
-        return new ReportTable(text("dashboard.categories"), List.of(text("dashboard.category"),
+        return ReportTable.of(text("dashboard.categories"), List.of(text("dashboard.category"),
                 text("dashboard.serviceHours")), rows);
     }
 
     private ReportTable topTable(List<org.leifeng.reporting.Top.Item> items, String name) {
         List<List<Object>> rows = items.stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
                 item.participations())).toList();
-        return new ReportTable(text(name), List.of(text("dashboard.name"), text("dashboard.serviceHours"),
+        return ReportTable.of(text(name), List.of(text("dashboard.name"), text("dashboard.serviceHours"),
                 text("dashboard.participations")), rows);
     }
 

@@ -15,49 +15,76 @@ import org.springframework.stereotype.Repository;
 class ReportStore {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    ReportStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    ReportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
-    /** Marks many source facts applied at once ({@code prefix} + id), for a rebuild. */
-    void markApplied(String prefix, List<Long> ids) {
-        jdbc.sql("INSERT INTO report_applied (source) SELECT :prefix || id FROM unnest(:ids::bigint[]) AS id "
-                + "ON CONFLICT DO NOTHING").param("prefix", prefix).param("ids", ids.toArray(Long[]::new)).update();
-    }
-
-    /** Rows of report_service_day in one batch: organisation, day, activity, category, team, hours, participations. */
-    void addServices(List<Object[]> rows) {
-        batch.batchUpdate("""
+    /**
+     * Throws the read models away and builds them again from the other modules' published read views (V17), set by
+     * set inside PostgreSQL. Ledger appends and registrations wait meanwhile (SHARE lock through the views), so the
+     * watermarks it records are exact: every entry and volunteer up to them is in the rebuilt figures, every later one
+     * gets a higher id and comes as an event. Readers of the figures wait for it too (TRUNCATE).
+     */
+    void rebuildFromSources() {
+        jdbc.sql("LOCK TABLE volunteer_registration, hours_counted_entry IN SHARE MODE").update();
+        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied, report_star, "
+                + "report_people_served, report_watermark").update();
+        jdbc.sql("""
+                INSERT INTO report_registration_day (organisation_id, day, registrations)
+                SELECT organisation_id, (registered_at AT TIME ZONE 'Asia/Shanghai')::date, count(*)
+                FROM volunteer_registration GROUP BY 1, 2""").update();
+        jdbc.sql("""
                 INSERT INTO report_service_day (organisation_id, day, activity_id, category, team_id, hours, participations)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (organisation_id, day, activity_id) DO UPDATE
-                    SET hours = report_service_day.hours + excluded.hours,
-                        participations = report_service_day.participations + excluded.participations""", rows);
+                SELECT e.organisation_id, e.service_date, coalesce(e.activity_id, 0), coalesce(f.category, 'OTHER'),
+                       f.team_id, sum(e.delta), count(*) FILTER (WHERE e.new_record)
+                FROM hours_counted_entry e LEFT JOIN activity_fact f ON f.activity_id = e.activity_id
+                GROUP BY e.organisation_id, e.service_date, coalesce(e.activity_id, 0), f.category, f.team_id""").update();
+        jdbc.sql("""
+                INSERT INTO report_volunteer_day (organisation_id, day, volunteer_id, hours)
+                SELECT organisation_id, service_date, volunteer_id, sum(delta) FROM hours_counted_entry
+                GROUP BY organisation_id, service_date, volunteer_id""").update();
+        jdbc.sql("""
+                INSERT INTO report_people_served (activity_id, organisation_id, day, people, recorded_at)
+                SELECT activity_id, organisation_id, day, people, recorded_at FROM activity_people_served""").update();
+        jdbc.sql("""
+                INSERT INTO report_star (volunteer_id, organisation_id, level)
+                SELECT s.volunteer_id, r.organisation_id, s.star_level
+                FROM hours_star_level s JOIN volunteer_registration r USING (volunteer_id) WHERE s.star_level > 0""")
+                .update();
+        jdbc.sql("""
+                INSERT INTO report_watermark (source, up_to)
+                VALUES ('hours', (SELECT coalesce(max(id), 0) FROM hours_counted_entry)),
+                       ('registration', (SELECT coalesce(max(volunteer_id), 0) FROM volunteer_registration))""")
+                .update();
+        pastChanged();
+        jdbc.sql("ANALYZE report_service_day, report_volunteer_day, report_registration_day, report_star").update();
     }
 
-    /** Rows of report_volunteer_day in one batch: organisation, day, volunteer, hours. */
-    void addVolunteerDays(List<Object[]> rows) {
-        batch.batchUpdate("""
-                INSERT INTO report_volunteer_day (organisation_id, day, volunteer_id, hours) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organisation_id, day, volunteer_id) DO UPDATE
-                    SET hours = report_volunteer_day.hours + excluded.hours""", rows);
+    /**
+     * Records that the fact {@code source} ({@code hours} or {@code registration}) number {@code id} is applied;
+     * false when it was before: by an earlier delivery of its event, or by a rebuild that included it.
+     */
+    boolean firstTime(String source, long id) {
+        return jdbc.sql("""
+                INSERT INTO report_applied (source) SELECT :key
+                WHERE :id > coalesce((SELECT up_to FROM report_watermark WHERE source = :source), 0)
+                ON CONFLICT DO NOTHING""")
+                .param("key", source + ":" + id).param("id", id).param("source", source).update() == 1;
     }
 
-    /** Rows of report_registration_day in one batch: organisation, day, registrations. */
-    void addRegistrations(List<Object[]> rows) {
-        batch.batchUpdate("""
-                INSERT INTO report_registration_day (organisation_id, day, registrations) VALUES (?, ?, ?)
-                ON CONFLICT (organisation_id, day) DO UPDATE
-                    SET registrations = report_registration_day.registrations + excluded.registrations""", rows);
+    /** How often figures of past days have changed; see V17. */
+    long pastVersion() {
+        return jdbc.sql("SELECT past_changes FROM report_version").query(Long.class).single();
     }
 
-    /** Records that a source fact is applied; false when it was applied before (a redelivered event). */
-    boolean firstTime(String source) {
-        return jdbc.sql("INSERT INTO report_applied (source) VALUES (:source) ON CONFLICT DO NOTHING")
-                .param("source", source).update() == 1;
+    /** A fact about a day before today arrived, or the figures were rebuilt: figures of past days are stale. */
+    void pastChanged() {
+        jdbc.sql("UPDATE report_version SET past_changes = past_changes + 1").update();
+    }
+
+    long registrationsTotal() {
+        return jdbc.sql("SELECT count(*) FROM volunteer_registration").query(Long.class).single();
     }
 
     void addService(long organisationId, LocalDate day, long activityId, String category, Long teamId,
@@ -110,12 +137,6 @@ class ReportStore {
                 WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to""")
                 .param("organisations", ids(organisations)).param("from", from).param("to", to)
                 .query(Long.class).single();
-    }
-
-    void clear() {
-        jdbc.sql("TRUNCATE report_service_day, report_volunteer_day, report_registration_day, report_applied, report_star, "
-                + "report_people_served")
-                .update();
     }
 
     /** A volunteer's star level now, counted with the organisation they belong to. */
@@ -178,6 +199,22 @@ class ReportStore {
                 .query(Long.class).single();
     }
 
+    /**
+     * Volunteers with hours in [split, to) who had none in [from, split): added to the active volunteers of [from,
+     * split) they make those of [from, to). Looked up per volunteer of the later part, which is today's.
+     */
+    long newlyActive(Collection<Long> organisations, LocalDate from, LocalDate split, LocalDate to) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT volunteer_id FROM report_volunteer_day
+                    WHERE organisation_id = ANY(:organisations) AND day >= :split AND day < :to
+                    GROUP BY volunteer_id HAVING sum(hours) > 0) later
+                WHERE (SELECT coalesce(sum(hours), 0) FROM report_volunteer_day earlier
+                       WHERE earlier.volunteer_id = later.volunteer_id AND earlier.day >= :from AND earlier.day < :split
+                         AND earlier.organisation_id = ANY(:organisations)) <= 0""")
+                .param("organisations", ids(organisations)).param("from", from).param("split", split).param("to", to)
+                .query(Long.class).single();
+    }
+
     /** Registrations with the organisations before {@code to}, and those in [from, to). */
     long[] registrations(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -198,55 +235,39 @@ class ReportStore {
         return byCategory;
     }
 
-    /** Per month from {@code from} to {@code to}: hours and distinct active volunteers. */
-    List<Month> months(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT m.month, coalesce(s.hours, 0) AS hours, coalesce(v.active, 0) AS active
+    /** Hours per month from {@code from} (a first of the month) to {@code to}, every month listed. */
+    Map<LocalDate, BigDecimal> hoursPerMonth(Collection<Long> organisations, LocalDate from, LocalDate to) {
+        Map<LocalDate, BigDecimal> months = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT m.month::date, coalesce(s.hours, 0) AS hours
                 FROM generate_series(:from::date, :to::date - 1, interval '1 month') AS m (month)
                 LEFT JOIN (SELECT date_trunc('month', day) AS month, sum(hours) AS hours FROM report_service_day
                            WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to GROUP BY 1) s
                     ON s.month = m.month
-                LEFT JOIN (SELECT month, count(*) AS active FROM (
-                               SELECT date_trunc('month', day) AS month, volunteer_id FROM report_volunteer_day
-                               WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to
-                               GROUP BY 1, 2 HAVING sum(hours) > 0) per GROUP BY month) v
-                    ON v.month = m.month
                 ORDER BY m.month""")
                 .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query((rs, row) -> new Month(rs.getObject("month", java.time.OffsetDateTime.class).toLocalDate(),
-                        rs.getBigDecimal("hours"), rs.getLong("active")))
-                .list();
+                .query((rs, row) -> months.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list();
+        return months;
     }
 
-    /** For each child (its id → the ids of its subtree): hours, active volunteers and registrations in the period. */
-    Map<Long, long[]> perChild(Map<Long, List<Long>> subtrees, LocalDate from, LocalDate to, Map<Long, BigDecimal> hours) {
+    /** Hours of each child's subtree (the child's id → the ids of its subtree) in [from, to). */
+    Map<Long, BigDecimal> hoursPerChild(Map<Long, List<Long>> subtrees, LocalDate from, LocalDate to) {
         List<Long> children = new java.util.ArrayList<>();
         List<Long> members = new java.util.ArrayList<>();
         subtrees.forEach((child, ids) -> ids.forEach(id -> {
             children.add(child);
             members.add(id);
         }));
-        Map<String, Object> params = Map.of("children", children.toArray(Long[]::new), "members",
-                members.toArray(Long[]::new), "from", from, "to", to);
-        Map<Long, long[]> figures = new HashMap<>();
-        subtrees.keySet().forEach(child -> figures.put(child, new long[2]));
-        String map = "WITH map (child, organisation_id) AS (SELECT * FROM unnest(:children::bigint[], :members::bigint[]))";
-        jdbc.sql(map + """
+        Map<Long, BigDecimal> hours = new HashMap<>();
+        jdbc.sql("""
+                WITH map (child, organisation_id) AS (SELECT * FROM unnest(:children::bigint[], :members::bigint[]))
                 SELECT m.child, coalesce(sum(s.hours), 0) FROM map m
                 JOIN report_service_day s ON s.organisation_id = m.organisation_id AND s.day >= :from AND s.day < :to
-                GROUP BY m.child""").params(params)
+                GROUP BY m.child""")
+                .param("children", children.toArray(Long[]::new)).param("members", members.toArray(Long[]::new))
+                .param("from", from).param("to", to)
                 .query((rs, row) -> hours.put(rs.getLong(1), rs.getBigDecimal(2))).list();
-        jdbc.sql(map + """
-                SELECT child, count(*) FROM (SELECT m.child, v.volunteer_id FROM map m
-                    JOIN report_volunteer_day v ON v.organisation_id = m.organisation_id AND v.day >= :from AND v.day < :to
-                    GROUP BY m.child, v.volunteer_id HAVING sum(v.hours) > 0) active GROUP BY child""").params(params)
-                .query((rs, row) -> figures.get(rs.getLong(1))[0] = rs.getLong(2)).list();
-        jdbc.sql(map + """
-                SELECT m.child, sum(r.registrations) FROM map m
-                JOIN report_registration_day r ON r.organisation_id = m.organisation_id AND r.day < :to
-                GROUP BY m.child""").params(params)
-                .query((rs, row) -> figures.get(rs.getLong(1))[1] = rs.getLong(2)).list();
-        return figures;
+        return hours;
     }
 
     /** Hours per organisation over all time, to reconcile with the ledger. */
@@ -255,6 +276,15 @@ class ReportStore {
         jdbc.sql("SELECT organisation_id, sum(hours) FROM report_service_day GROUP BY organisation_id")
                 .query((rs, row) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
         return totals;
+    }
+
+    /** Registrations with the organisations in [from, to). */
+    long registrationsWithin(Collection<Long> organisations, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(registrations), 0) FROM report_registration_day
+                WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to)
+                .query(Long.class).single();
     }
 
     long registrationsApplied() {
@@ -268,6 +298,4 @@ class ReportStore {
     record Service(BigDecimal hours, long participations, long activities) {
     }
 
-    record Month(LocalDate month, BigDecimal hours, long activeVolunteers) {
-    }
 }

@@ -16,15 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.PeopleServedRecorded;
+import org.leifeng.hours.CountedRecord;
 import org.leifeng.hours.Hours;
 import org.leifeng.hours.HoursCredited;
 import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.AuditTrail;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.organisation.Teams;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
+import org.leifeng.volunteer.VolunteerLabel;
 import org.leifeng.volunteer.VolunteerRegistration;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.stereotype.Service;
@@ -39,8 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    /** Records of an export per look-up of volunteers' numbers and names. */
+    private static final int LABEL_BATCH = 1_000;
     private static final int MAX_DAYS = 3 * 366;
-    private static final int BATCH = 5_000;
 
     private final ReportStore store;
     private final Hours hours;
@@ -52,11 +56,15 @@ public class Reports {
     /** An activity's category and team never change once published: looked up once per activity. */
     private final Map<Long, ActivityFacts> activityFacts = new ConcurrentHashMap<>();
     private final Teams teams;
+    private final PastFigures pastFigures;
+    private final AuditTrail audit;
 
-    Reports(ReportStore store, Hours hours, Volunteers volunteers, Activities activities, Organisations organisations,
-            Teams teams, AccessControl access, Clock clock) {
+    Reports(ReportStore store, PastFigures pastFigures, Hours hours, Volunteers volunteers, Activities activities,
+            Organisations organisations, Teams teams, AccessControl access, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.teams = teams;
         this.store = store;
+        this.pastFigures = pastFigures;
         this.hours = hours;
         this.volunteers = volunteers;
         this.activities = activities;
@@ -75,8 +83,9 @@ public class Reports {
         Period period = Period.of(from, to, today());
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
-        return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(subtree, period),
-                figures(subtree, previous), store.hoursByCategory(subtree, period.from(), period.to()),
+        long version = store.pastVersion();
+        return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(subtree, period, version),
+                figures(subtree, previous, version), store.hoursByCategory(subtree, period.from(), period.to()),
                 store.starLevels(subtree));
     }
 
@@ -98,14 +107,15 @@ public class Reports {
             subtrees.put(child.id(), organisations.idsWithin(List.of(child.path())));
             names.put(child.id(), child.name());
         }
-        Map<Long, BigDecimal> hoursByChild = new HashMap<>();
-        Map<Long, long[]> figures = subtrees.isEmpty() ? Map.of()
-                : store.perChild(subtrees, period.from(), period.to(), hoursByChild);
+        Map<Long, BigDecimal> hoursByChild = subtrees.isEmpty() ? Map.of()
+                : store.hoursPerChild(subtrees, period.from(), period.to());
+        long version = store.pastVersion();
         List<Ranking.Item> items = new ArrayList<>();
         for (long child : subtrees.keySet()) {
             BigDecimal served = hoursByChild.getOrDefault(child, BigDecimal.ZERO).setScale(1);
-            long active = figures.get(child)[0];
-            long registered = figures.get(child)[1];
+            long[] people = activeAndRegistered(subtrees.get(child), period, version);
+            long active = people[0];
+            long registered = people[1];
             items.add(new Ranking.Item(child, names.get(child), served, active, registered,
                     registered == 0 ? BigDecimal.ZERO.setScale(2)
                             : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP)));
@@ -128,8 +138,11 @@ public class Reports {
     Trend trendOf(Organisation scope) {
         LocalDate thisMonth = today().withDayOfMonth(1);
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
-        return new Trend(scope.id(), store.months(subtree, thisMonth.minusMonths(11), thisMonth.plusMonths(1)).stream()
-                .map(month -> new Trend.Point(month.month(), month.hours().setScale(1), month.activeVolunteers()))
+        long version = store.pastVersion();
+        return new Trend(scope.id(), store.hoursPerMonth(subtree, thisMonth.minusMonths(11), thisMonth.plusMonths(1))
+                .entrySet().stream()
+                .map(month -> new Trend.Point(month.getKey(), month.getValue().setScale(1), activeAndRegistered(subtree,
+                        new Period(month.getKey(), month.getKey().plusMonths(1)), version)[0]))
                 .toList());
     }
 
@@ -145,8 +158,11 @@ public class Reports {
 
     /** The hours part of {@link #apply}; false when the entry was applied before. */
     private boolean applyCredit(HoursCredited credited) {
-        if (!store.firstTime("hours:" + credited.entryId())) {
+        if (!store.firstTime("hours", credited.entryId())) {
             return false;
+        }
+        if (credited.serviceDate().isBefore(today())) {
+            store.pastChanged();
         }
         long activityId = credited.activityId() == null ? 0 : credited.activityId();
         boolean newRecord = credited.correctsEntryId() == null && credited.hours().signum() > 0;
@@ -166,90 +182,22 @@ public class Reports {
 
     @Transactional
     public void register(VolunteerRegistration registration) {
-        if (store.firstTime("registration:" + registration.volunteerId())) {
-            store.addRegistration(registration.organisationId(),
-                    registration.registeredAt().atZoneSameInstant(CITY).toLocalDate());
+        if (store.firstTime("registration", registration.volunteerId())) {
+            LocalDate day = registration.registeredAt().atZoneSameInstant(CITY).toLocalDate();
+            store.addRegistration(registration.organisationId(), day);
+            if (day.isBefore(today())) {
+                store.pastChanged();
+            }
         }
     }
 
     /**
-     * Throws the read models away and builds them again from the sources, set by set: the ledger's day sums (not its
-     * entries one by one, which at a city's ten million would take an hour), the registrations, the people served,
-     * the star levels; every source fact is marked applied, so events still on their way change nothing.
+     * Throws the read models away and builds them again from the sources, set by set in PostgreSQL (see
+     * {@link ReportStore#rebuildFromSources}); events still on their way about facts it included change nothing.
      */
     @Transactional
     public void rebuild() {
-        store.clear();
-        Map<Long, Integer> stars = hours.starLevels();
-        Map<Long, Long> starOrganisation = new HashMap<>();
-        Map<List<Object>, Integer> registrationsPerDay = new HashMap<>();
-        Batch registered = new Batch(ids -> store.markApplied("registration:", ids));
-        volunteers.forEachRegistration(registration -> {
-            registrationsPerDay.merge(List.of(registration.organisationId(),
-                    registration.registeredAt().atZoneSameInstant(CITY).toLocalDate()), 1, Integer::sum);
-            if (stars.containsKey(registration.volunteerId())) {
-                starOrganisation.put(registration.volunteerId(), registration.organisationId());
-            }
-            registered.add(registration.volunteerId());
-        });
-        registered.flush();
-        store.addRegistrations(registrationsPerDay.entrySet().stream()
-                .map(day -> new Object[] {day.getKey().get(0), day.getKey().get(1), day.getValue()}).toList());
-        activities.forEachPeopleServed(this::peopleServed);
-        List<Object[]> services = new ArrayList<>();
-        hours.forEachDailyService(day -> {
-            ActivityFacts activity = activityFacts(day.activityId());
-            services.add(new Object[] {day.organisationId(), day.day(), day.activityId() == null ? 0L : day.activityId(),
-                    activity.category(), activity.teamId(), day.hours(), day.participations()});
-            if (services.size() == BATCH) {
-                store.addServices(services);
-                services.clear();
-            }
-        });
-        store.addServices(services);
-        List<Object[]> volunteerDays = new ArrayList<>();
-        hours.forEachVolunteerDay(day -> {
-            volunteerDays.add(new Object[] {day.organisationId(), day.day(), day.volunteerId(), day.hours()});
-            if (volunteerDays.size() == BATCH) {
-                store.addVolunteerDays(volunteerDays);
-                volunteerDays.clear();
-            }
-        });
-        store.addVolunteerDays(volunteerDays);
-        Batch counted = new Batch(ids -> store.markApplied("hours:", ids));
-        hours.forEachCountedEntryId(counted::add);
-        counted.flush();
-        stars.forEach((volunteer, level) -> {
-            Long organisation = starOrganisation.get(volunteer);
-            if (organisation != null) {
-                store.setStar(volunteer, organisation, level);
-            }
-        });
-    }
-
-    /** Ids gathered and handed on {@value #BATCH} at a time. */
-    private static final class Batch {
-
-        private final java.util.function.Consumer<List<Long>> sink;
-        private final List<Long> ids = new ArrayList<>();
-
-        Batch(java.util.function.Consumer<List<Long>> sink) {
-            this.sink = sink;
-        }
-
-        void add(long id) {
-            ids.add(id);
-            if (ids.size() == BATCH) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!ids.isEmpty()) {
-                sink.accept(List.copyOf(ids));
-                ids.clear();
-            }
-        }
+        store.rebuildFromSources();
     }
 
     /** The activities and teams with the most hours in the subtree and period (ten of each). */
@@ -275,6 +223,47 @@ public class Reports {
         return new Top(scope.id(), period.from(), period.lastDay(), topActivities, topTeams);
     }
 
+    /**
+     * Every counted service record of the scope in the period, for an export: day, volunteer number and name,
+     * organisation, activity, start and end (city time), hours. The scope is checked and the export audited now (it
+     * names volunteers); the rows are read when the export is written, through a cursor, a thousand volunteers' names
+     * at a time, so a million rows never sit in memory.
+     */
+    public ReportTable.Rows records(Long organisationId, LocalDate from, LocalDate to) {
+        Organisation scope = scope(organisationId);
+        Period period = Period.of(from, to, today());
+        List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
+        Map<Long, String> names = organisations.namesOf(subtree);
+        audit.record("report.recordsExported", "organisation", scope.id(), scope.id(),
+                period.from() + ".." + period.lastDay());
+        return row -> {
+            List<CountedRecord> batch = new ArrayList<>(LABEL_BATCH);
+            hours.forEachCountedRecord(subtree, period.from(), period.to(), record -> {
+                batch.add(record);
+                if (batch.size() == LABEL_BATCH) {
+                    emit(batch, names, row);
+                }
+            });
+            emit(batch, names, row);
+        };
+    }
+
+    private void emit(List<CountedRecord> batch, Map<Long, String> names, java.util.function.Consumer<List<Object>> row) {
+        Map<Long, VolunteerLabel> labels = volunteers.labelsOf(batch.stream().map(CountedRecord::volunteerId).toList());
+        for (CountedRecord record : batch) {
+            VolunteerLabel label = labels.get(record.volunteerId());
+            row.accept(java.util.Arrays.asList(record.serviceDate(), label == null ? "" : label.volunteerNumber(),
+                    label == null ? "" : label.name(), names.getOrDefault(record.organisationId(), ""),
+                    record.activityTitle() == null ? "" : record.activityTitle(), cityTime(record.servedFrom()),
+                    cityTime(record.servedUntil()), record.hours()));
+        }
+        batch.clear();
+    }
+
+    private static java.time.LocalDateTime cityTime(java.time.Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, CITY);
+    }
+
     /** For city administrators: rebuild now. */
     @Transactional
     public Reconciliation rebuildAsAdministrator() {
@@ -298,11 +287,11 @@ public class Reports {
                 drifts.add(new Reconciliation.Drift("serviceHours", organisation, source, counted));
             }
         }
-        long[] registered = {0};
-        volunteers.forEachRegistration(registration -> registered[0]++);
-        if (registered[0] != store.registrationsApplied()) {
-            drifts.add(new Reconciliation.Drift("registrations", null, BigDecimal.valueOf(registered[0]),
-                    BigDecimal.valueOf(store.registrationsApplied())));
+        long registered = store.registrationsTotal();
+        long applied = store.registrationsApplied();
+        if (registered != applied) {
+            drifts.add(new Reconciliation.Drift("registrations", null, BigDecimal.valueOf(registered),
+                    BigDecimal.valueOf(applied)));
         }
         return new Reconciliation(drifts.isEmpty(), drifts);
     }
@@ -313,15 +302,31 @@ public class Reports {
         return reconcile();
     }
 
-    private Figures figures(List<Long> subtree, Period period) {
+    private Figures figures(List<Long> subtree, Period period, long version) {
         ReportStore.Service service = store.service(subtree, period.from(), period.to());
-        long active = store.activeVolunteers(subtree, period.from(), period.to());
-        long[] registrations = store.registrations(subtree, period.from(), period.to());
+        long[] people = activeAndRegistered(subtree, period, version);
+        long active = people[0];
         BigDecimal served = service.hours().setScale(1);
-        return new Figures(registrations[0], registrations[1], active, service.activities(), service.participations(),
+        return new Figures(people[1], people[2], active, service.activities(), service.participations(),
                 served, active == 0 ? BigDecimal.ZERO.setScale(1) : served.divide(BigDecimal.valueOf(active), 1,
                         RoundingMode.HALF_UP), store.peopleServed(subtree, period.from(), period.to()), 0,
                 BigDecimal.ZERO);
+    }
+
+    /**
+     * Active volunteers in the period, registrations before its end and within it: the days before today as
+     * {@link PastFigures} counted them for this version, today's counted now.
+     */
+    private long[] activeAndRegistered(List<Long> subtree, Period period, long version) {
+        LocalDate split = period.split(today());
+        PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
+        long active = past.activeVolunteers();
+        long registeredLater = 0;
+        if (split.isBefore(period.to())) {
+            active += store.newlyActive(subtree, period.from(), split, period.to());
+            registeredLater = store.registrationsWithin(subtree, split, period.to());
+        }
+        return new long[] {active, past.registeredBefore() + registeredLater, past.registeredWithin() + registeredLater};
     }
 
     /** The organisation asked for, which the caller administers; without one, the top of the caller's scope. */
@@ -376,6 +381,11 @@ public class Reports {
 
         LocalDate lastDay() {
             return to.minusDays(1);
+        }
+
+        /** Where the past ends in this period: today, or the period's start or end when today is outside it. */
+        LocalDate split(LocalDate today) {
+            return today.isBefore(from) ? from : today.isAfter(to) ? to : today;
         }
     }
 }

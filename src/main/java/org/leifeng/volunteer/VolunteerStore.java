@@ -176,13 +176,6 @@ class VolunteerStore {
                 .query(Long.class).optional();
     }
 
-    void forEachRegistration(java.util.function.Consumer<VolunteerRegistration> consumer) {
-        jdbc.sql("SELECT id, organisation_id, registered_at FROM volunteer ORDER BY id")
-                .query((rs, row) -> new VolunteerRegistration(rs.getLong(1), rs.getLong(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class)))
-                .stream().forEach(consumer);
-    }
-
     Optional<Long> idOfNumber(String number) {
         return jdbc.sql("SELECT id FROM volunteer WHERE volunteer_number = :number").param("number", number)
                 .query(Long.class).optional();

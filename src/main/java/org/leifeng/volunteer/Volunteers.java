@@ -128,12 +128,6 @@ public class Volunteers {
         return access.currentCaller().flatMap(caller -> store.idOfAccount(caller.accountId())).flatMap(store::find);
     }
 
-    /** Every registration (volunteer, organisation, when), oldest first: for readers that rebuild their figures. */
-    @Transactional(readOnly = true)
-    public void forEachRegistration(java.util.function.Consumer<VolunteerRegistration> consumer) {
-        store.forEachRegistration(consumer);
-    }
-
     /** The volunteer with this number (on their card and personal QR), for check-in at an organiser's kiosk. */
     @Transactional(readOnly = true)
     public Optional<Long> idOfNumber(String volunteerNumber) {

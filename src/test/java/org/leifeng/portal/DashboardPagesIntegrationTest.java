@@ -29,6 +29,8 @@ class DashboardPagesIntegrationTest {
 
     @Autowired
     TestClient client;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private ChromeDriver browser;
 
@@ -73,6 +75,47 @@ class DashboardPagesIntegrationTest {
         assertThat(records).hasSizeGreaterThanOrEqualTo(9);
         assertThat(records.get(0).get("单位")).endsWith("区");
         assertThat(Double.parseDouble(records.get(0).get("服务时长（小时）"))).isPositive();
+    }
+
+    @Test
+    void theServiceRecordsExportListsEveryCountedRecordOfTheScopeWithCorrectedHoursAndIsAudited() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        java.time.LocalDate from = java.time.LocalDate.now().minusYears(1);
+        long audited = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'report.recordsExported'")
+                .query(Long.class).single();
+        var overview = client.get("/api/v1/stats/overview?from=" + from,
+                client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD)).json();
+
+        HttpResponse<byte[]> csv = session.getBytes("/admin/dashboard/records.csv?from=" + from);
+        HttpResponse<byte[]> xlsx = session.getBytes("/admin/dashboard/records.xlsx?from=" + from);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()[0]).isEqualTo((byte) 0xEF);
+        List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
+        assertThat(records).isNotEmpty();
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.get("志愿者编号")).startsWith("4102");
+            assertThat(record.get("姓名")).isNotBlank();
+            assertThat(java.time.LocalDate.parse(record.get("服务日期"))).isAfterOrEqualTo(from);
+        });
+        java.math.BigDecimal total = records.stream().map(record -> new java.math.BigDecimal(record.get("时长（小时）")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(total).as("the records add up to the overview's hours").isEqualByComparingTo(
+                overview.get("serviceHours").decimalValue());
+        assertThat((long) records.size()).as("one line per participation").isEqualTo(
+                overview.get("participations").asLong());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("服务日期");
+            assertThat(sheet.getLastRowNum()).isEqualTo(records.size());
+            assertThat(sheet.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.parse(records.get(0).get("服务日期")));
+            assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isPositive();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'report.recordsExported'")
+                .query(Long.class).single()).as("each export is audited").isEqualTo(audited + 2);
     }
 
     @Test

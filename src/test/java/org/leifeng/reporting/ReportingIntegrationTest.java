@@ -144,6 +144,27 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void todaysServiceAddsToThePastDaysWithoutCountingAVolunteerTwice() {
+        LocalDate earlier = today.minusDays(5);
+        Held held = held(List.of(earlier.atTime(9, 0)), 3);
+        long regular = volunteer();
+        long newcomer = volunteer();
+        credit(regular, held, 0, "2.0");
+        JsonNode past = awaitOverview(earlier, today, "2.0");
+        assertThat(past.get("activeVolunteers").asLong()).isEqualTo(1);
+
+        creditToday(regular, held, "1.0");
+        creditToday(newcomer, held, "1.5");
+
+        JsonNode withToday = awaitOverview(earlier, today, "4.5");
+        assertThat(withToday.get("activeVolunteers").asLong()).as("the regular once, the newcomer").isEqualTo(2);
+        assertThat(stats("overview", today, today).get("activeVolunteers").asLong()).isEqualTo(2);
+        assertThat(stats("overview", earlier, today.minusDays(1)).get("activeVolunteers").asLong()).isEqualTo(1);
+        JsonNode trend = client.get("/api/v1/stats/trend?organisationId=" + street, district).json();
+        assertThat(trend.toString()).contains("\"activeVolunteers\":2");
+    }
+
+    @Test
     void theReconciliationNamesFiguresThatDriftedFromTheLedgerAndARebuildMendsThem() {
         jdbc.sql("""
                 INSERT INTO report_service_day (organisation_id, day, activity_id, category, hours, participations)
@@ -248,6 +269,16 @@ class ReportingIntegrationTest {
         Instant until = from.plus(Duration.ofHours(2));
         CheckedOut attended = new CheckedOut(ATTENDANCES.incrementAndGet(), volunteerId, held.id(), held.shiftIds().get(shift),
                 street, from, until, from, until, new BigDecimal(hours), null);
+        transactions.executeWithoutResult(status -> events.publishEvent(attended));
+    }
+
+    /** A service that began within the last hour (or at midnight, just after it), so on today's city date. */
+    private void creditToday(long volunteerId, Held held, String hours) {
+        Instant now = Instant.now();
+        Instant midnight = today.atStartOfDay(CITY).toInstant();
+        Instant from = now.minus(Duration.ofHours(1)).isBefore(midnight) ? midnight : now.minus(Duration.ofHours(1));
+        CheckedOut attended = new CheckedOut(ATTENDANCES.incrementAndGet(), volunteerId, held.id(), held.shiftIds().get(0),
+                street, from, now, from, now, new BigDecimal(hours), null);
         transactions.executeWithoutResult(status -> events.publishEvent(attended));
     }
 
