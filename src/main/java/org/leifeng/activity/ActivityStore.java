@@ -101,6 +101,26 @@ class ActivityStore {
         return jdbc.sql("SELECT * FROM shift WHERE id = :id").param("id", shiftId).query(ActivityStore::shift).optional();
     }
 
+    /** A shift with its activity (without the activity's other shifts), in one query: what a sign-up checks. */
+    Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
+        return jdbc.sql("""
+                SELECT a.*, s.id AS shift_id, s.starts_at AS shift_starts_at, s.ends_at AS shift_ends_at,
+                       s.capacity AS shift_capacity, s.position AS shift_position, s.status AS shift_status,
+                       s.confirmed AS shift_confirmed, s.pending AS shift_pending, s.waitlisted AS shift_waitlisted
+                FROM shift s JOIN activity a ON a.id = s.activity_id WHERE s.id = :id""")
+                .param("id", shiftId)
+                .query((rs, row) -> new ShiftOfActivity(new ShiftView(rs.getLong("shift_id"), rs.getLong("id"),
+                        rs.getObject("shift_starts_at", OffsetDateTime.class),
+                        rs.getObject("shift_ends_at", OffsetDateTime.class), rs.getInt("shift_capacity"),
+                        rs.getString("shift_position"), rs.getString("shift_status"), rs.getInt("shift_confirmed"),
+                        rs.getInt("shift_pending"), rs.getInt("shift_waitlisted")), activity(rs, row)))
+                .optional();
+    }
+
+    /** {@code activity} without its shifts. */
+    record ShiftOfActivity(ShiftView shift, ActivityView activity) {
+    }
+
     List<ShiftView> shiftsOf(long activityId) {
         return jdbc.sql("SELECT * FROM shift WHERE activity_id = :id ORDER BY starts_at, id").param("id", activityId)
                 .query(ActivityStore::shift).list();

@@ -67,23 +67,26 @@ public class SignUps {
      * CONFIRMED, PENDING (manual approval) or WAITLISTED.
      */
     public SignupView signUp(long shiftId, Long volunteerId) {
-        ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
-        ActivityView activity = publishedActivity(shift);
-        long volunteer = volunteerId == null ? callerVolunteerId() : organiserChoosing(activity, volunteerId);
+        ActivityStore.ShiftOfActivity found = activities.shiftWithActivity(shiftId)
+                .orElseThrow(() -> new NotFound("shift", shiftId));
+        ShiftView shift = found.shift();
+        ActivityView activity = published(found.activity(), shift);
+        VolunteerFacts own = volunteerId == null ? callerFacts() : null;
+        if (volunteerId != null) {
+            access.require(Role.TEAM_LEADER, activity.organisationId());
+        }
         requireOpenForSignups(activity, shift);
-        VolunteerFacts facts = volunteers.facts(volunteer).orElseThrow(() -> new NotFound("volunteer", volunteer));
+        VolunteerFacts facts = own != null ? own
+                : volunteers.facts(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
         List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {
             throw new SignupProblems.NotEligible(reasons);
         }
-        Optional<Long> existing = store.liveSignupOf(shiftId, volunteer);
-        if (existing.isPresent()) {
-            throw new SignupProblems.AlreadySignedUp(existing.get());
-        }
+        // No look-up of an existing sign-up first: the constraints refuse a second one, and the refusal says which.
+        long volunteer = facts.id();
         try {
-            long id = transaction.execute(status -> claim(activity, shift, volunteer));
-            return store.find(id).orElseThrow();
+            return transaction.execute(status -> claim(activity, shift, volunteer));
         } catch (DataIntegrityViolationException refused) {
             // A concurrent twin of this request may trip either constraint first: the same shift is the same time.
             Optional<Long> twin = store.liveSignupOf(shiftId, volunteer);
@@ -97,27 +100,23 @@ public class SignUps {
         }
     }
 
-    private long claim(ActivityView activity, ShiftView shift, long volunteer) {
+    /** One round trip under the shift's row lock (see {@link SignupStore#claim}); then the event and the audit. */
+    private SignupView claim(ActivityView activity, ShiftView shift, long volunteer) {
         SignupStatus wanted = activity.approval() == Approval.AUTO ? SignupStatus.CONFIRMED : SignupStatus.PENDING;
         Long createdBy = access.currentCaller().map(Caller::accountId).orElse(null);
-        long id;
-        SignupStatus status;
-        // Decide between a place and the line under the shift's row lock: otherwise a place freed between a failed
-        // claim and joining the line would stay empty while this sign-up waits.
-        store.lockShift(shift.id());
-        if (store.claimPlace(shift.id(), wanted)) {
-            status = wanted;
-            id = store.insert(shift.id(), volunteer, status, null, createdBy);
-        } else if (activity.waitlist()) {
-            long position = store.joinWaitlist(shift.id()).orElseThrow(SignupProblems::notTakingSignups);
-            status = SignupStatus.WAITLISTED;
-            id = store.insert(shift.id(), volunteer, status, position, createdBy);
-        } else {
-            throw new SignupProblems.ShiftFull();
-        }
-        events.publishEvent(new SignedUp(id, shift.id(), activity.id(), volunteer, status));
-        audit.describe("signup.created", "signup", id, activity.organisationId(), status.name());
-        return id;
+        SignupStore.Claimed claimed = store.claim(shift.id(), volunteer, wanted, activity.waitlist(), createdBy)
+                .orElseThrow(() -> {
+                    Optional<Long> existing = store.liveSignupOf(shift.id(), volunteer);
+                    if (existing.isPresent()) {
+                        return new SignupProblems.AlreadySignedUp(existing.get());
+                    }
+                    return activity.waitlist() ? SignupProblems.notTakingSignups() : new SignupProblems.ShiftFull();
+                });
+        events.publishEvent(new SignedUp(claimed.id(), shift.id(), activity.id(), volunteer, claimed.status()));
+        audit.describe("signup.created", "signup", claimed.id(), activity.organisationId(), claimed.status().name());
+        return new SignupView(claimed.id(), shift.id(), activity.id(), volunteer, claimed.status(),
+                claimed.waitlistPosition(), claimed.createdAt(), null, null, claimed.shiftStartsAt(),
+                claimed.shiftEndsAt(), activity.title(), null, null);
     }
 
     /** Cancels a live sign-up: the volunteer until the cut-off, an organiser at any time. The place goes to the line. */
@@ -275,8 +274,7 @@ public class SignUps {
         }
     }
 
-    private ActivityView publishedActivity(ShiftView shift) {
-        ActivityView activity = activities.find(shift.activityId()).orElseThrow();
+    private ActivityView published(ActivityView activity, ShiftView shift) {
         if (activity.status() == ActivityStatus.DRAFT && !isOrganiser(activity)) {
             throw new NotFound("shift", shift.id());
         }
@@ -296,9 +294,8 @@ public class SignUps {
         }
     }
 
-    private long organiserChoosing(ActivityView activity, long volunteerId) {
-        access.require(Role.TEAM_LEADER, activity.organisationId());
-        return volunteerId;
+    private VolunteerFacts callerFacts() {
+        return volunteers.factsOfAccount(access.caller().accountId()).orElseThrow(SignupProblems::notAVolunteer);
     }
 
     private long callerVolunteerId() {

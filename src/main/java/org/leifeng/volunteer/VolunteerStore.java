@@ -154,11 +154,19 @@ class VolunteerStore {
     }
 
     Optional<VolunteerFacts> facts(long volunteerId) {
+        return facts("v.id = :id", volunteerId);
+    }
+
+    Optional<VolunteerFacts> factsOfAccount(long accountId) {
+        return facts("v.account_id = :id", accountId);
+    }
+
+    private Optional<VolunteerFacts> facts(String where, long id) {
         return jdbc.sql("""
                 SELECT v.id, v.account_id, v.organisation_id, v.birth_date, v.insured_until, v.status,
                        ARRAY(SELECT skill_code FROM volunteer_skill s WHERE s.volunteer_id = v.id) AS skills
-                FROM volunteer v WHERE v.id = :id""")
-                .param("id", volunteerId)
+                FROM volunteer v WHERE """ + " " + where)
+                .param("id", id)
                 .query((rs, row) -> new VolunteerFacts(rs.getLong("id"), rs.getLong("account_id"),
                         rs.getLong("organisation_id"), rs.getObject("birth_date", LocalDate.class),
                         java.util.Set.of((String[]) rs.getArray("skills").getArray()),

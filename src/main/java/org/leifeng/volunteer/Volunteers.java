@@ -233,10 +233,17 @@ public class Volunteers {
         return store.labelsOf(volunteerIds);
     }
 
-    /** Facts for eligibility checks of other modules; no caller is checked and nothing personal is in them. */
-    @Transactional(readOnly = true)
+    /**
+     * Facts for eligibility checks of other modules; no caller is checked and nothing personal is in them. One
+     * statement, so no transaction of its own (a read-only one would cost a round trip for its COMMIT).
+     */
     public Optional<VolunteerFacts> facts(long volunteerId) {
         return store.facts(volunteerId);
+    }
+
+    /** {@link #facts} of the volunteer who holds the account, if any: the caller's own, for signing up. */
+    public Optional<VolunteerFacts> factsOfAccount(long accountId) {
+        return store.factsOfAccount(accountId);
     }
 
     /** An administrator over the volunteer records their accident insurance (条例 Art 17) until a day, or none. */
