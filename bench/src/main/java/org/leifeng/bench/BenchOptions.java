@@ -15,7 +15,8 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         int volunteers, int capacity, int clients, int warmupVolunteers,
         int ceilingWarmupSeconds, int ceilingSeconds,
         int activities, int searchClients, int searchWarmupSeconds, int searchSeconds,
-        List<String> scenarios, Path out, long seed, Path profileDir) {
+        int cityVolunteers, int cityActivities, int cityEntries, int dashboardClients, int dashboardWarmupSeconds,
+        int dashboardSeconds, List<String> scenarios, Path out, long seed, Path profileDir) {
 
     static final String USAGE = """
             BenchMain --data-dir <LEIFENG_DATA_DIR of the running app> --admin-password <password of admin> [options]
@@ -29,6 +30,11 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
               --activities N              activity search: activities seeded (100000)
               --search-clients N          concurrent clients of the search mix (8)
               --search-warmup S, --search-seconds S         (15, 30)
+              --city-volunteers N         dashboard: the city data set's volunteers (1000000)
+              --city-activities N         dashboard: its activities (100000)
+              --city-entries N            dashboard: its ledger entries (10000000)
+              --dashboard-clients N       concurrent clients of the dashboard mix (8)
+              --dashboard-warmup S, --dashboard-seconds S   (15, 30)
               --scenarios a,b,...         which to run, in the registry's order (all)
               --out FILE                  the markdown of the results (bench/target/run/scenarios.md)
               --seed N                    random seed of the request mixes (42)
@@ -61,6 +67,9 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
                 o.number("ceiling-warmup", 15), o.number("ceiling-seconds", 30),
                 o.number("activities", 100_000), o.number("search-clients", 8),
                 o.number("search-warmup", 15), o.number("search-seconds", 30),
+                o.number("city-volunteers", 1_000_000), o.number("city-activities", 100_000),
+                o.number("city-entries", 10_000_000), o.number("dashboard-clients", 8),
+                o.number("dashboard-warmup", 15), o.number("dashboard-seconds", 30),
                 Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),
                 Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42),
                 profileDir == null ? null : Path.of(profileDir));

@@ -21,13 +21,7 @@ final class Scenarios {
                                 + "CONFIRMED sign-ups of one shift (the sign-up burst's path with capacity 5,000, or SQL), "
                                 + "issue the code as the organiser through the API, then drive the check-in endpoint."),
                 new ActivitySearchScenario(),
-                new NotYetAvailable("dashboard", "Dashboard: overview and ranking",
-                        "City leaders open the dashboard: the overview and the ranking on the city-sized data set of the "
-                                + "results issue, from several clients, as the city administrator and as district "
-                                + "administrators; totals checked against SQL.",
-                        "p95 < 100 ms; zero errors",
-                        "the reporting module (overview, ranking) and its city-sized data set are being built. To add: "
-                                + "seed that data set in bulk, then drive the overview and ranking endpoints."),
+                new DashboardScenario(),
                 new NotYetAvailable("certificate", "Certificate: PDF for a volunteer with 500 records",
                         "A volunteer with 500 service-hour records downloads their certificate; each answer must be a "
                                 + "PDF (%PDF-) naming the right total of hours.",
