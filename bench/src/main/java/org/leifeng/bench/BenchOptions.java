@@ -15,6 +15,8 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         int volunteers, int capacity, int clients, int warmupVolunteers,
         int ceilingWarmupSeconds, int ceilingSeconds,
         int activities, int searchClients, int searchWarmupSeconds, int searchSeconds,
+        int checkins, int checkinWarmup, int certificateRecords, int certificateClients,
+        int certificateWarmupSeconds, int certificateSeconds,
         List<String> scenarios, Path out, long seed, Path profileDir) {
 
     static final String USAGE = """
@@ -29,6 +31,11 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
               --activities N              activity search: activities seeded (100000)
               --search-clients N          concurrent clients of the search mix (8)
               --search-warmup S, --search-seconds S         (15, 30)
+              --checkins N                check-in burst: CONFIRMED volunteers of the shift who check in (5000)
+              --checkin-warmup N          more volunteers who check in to another shift first (1000)
+              --certificate-records N     certificate: counted service records of the volunteer (500)
+              --certificate-clients N     concurrent clients asking for the certificate (4)
+              --certificate-warmup S, --certificate-seconds S (10, 30)
               --scenarios a,b,...         which to run, in the registry's order (all)
               --out FILE                  the markdown of the results (bench/target/run/scenarios.md)
               --seed N                    random seed of the request mixes (42)
@@ -61,6 +68,9 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
                 o.number("ceiling-warmup", 15), o.number("ceiling-seconds", 30),
                 o.number("activities", 100_000), o.number("search-clients", 8),
                 o.number("search-warmup", 15), o.number("search-seconds", 30),
+                o.number("checkins", 5_000), o.number("checkin-warmup", 1_000),
+                o.number("certificate-records", 500), o.number("certificate-clients", 4),
+                o.number("certificate-warmup", 10), o.number("certificate-seconds", 30),
                 Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),
                 Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42),
                 profileDir == null ? null : Path.of(profileDir));
