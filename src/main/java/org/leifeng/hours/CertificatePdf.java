@@ -59,8 +59,11 @@ class CertificatePdf {
     /** Column left edges: 序号, 日期, 活动, 组织单位, 时长; the last edge is the table's right side. */
     private static final float[] COLUMNS = {MARGIN, 85, 160, 345, 480, PDRectangle.A4.getWidth() - MARGIN};
 
-    /** Parsed fonts kept for the next documents: enough for the renders a two-core server runs at once. */
-    private static final int KEPT_FONTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Parsed fonts kept for the next documents (about 10 MB each): enough for a few renders at once on each core.
+     * More at once parse a font of their own, as before, and drop it.
+     */
+    private static final int KEPT_FONTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** In {@link #glyphWidths}: the font has no glyph for this code point. */
     private static final float NO_GLYPH = -1;
 
