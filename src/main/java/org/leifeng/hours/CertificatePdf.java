@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,6 +36,12 @@ import org.springframework.stereotype.Component;
  * that continues over as many pages as it needs (header repeated, pages numbered), the issuers, the date, the number
  * and a QR code of the public verification URL. The font ships with the application ({@code fonts/wqy-microhei.ttc},
  * WenQuanYi Micro Hei, Apache 2.0; Chinese and Latin in one font) and only the glyphs used are embedded.
+ *
+ * <p>Kept between documents, because they cost more than the drawing (a profile of 500 records): the parsed font,
+ * in a small pool, since a parsed font is used by one document at a time (its tables are read lazily from one
+ * stream); and, shared by all, each character's advance width and whether the font has it, which are properties of
+ * the font alone. PDFBox's own {@code getStringWidth} encodes the text and decodes it again through the CMap on
+ * every call, and the table measures every cell: that was more than half of the time.
  */
 @Component
 class CertificatePdf {
@@ -48,7 +59,18 @@ class CertificatePdf {
     /** Column left edges: 序号, 日期, 活动, 组织单位, 时长; the last edge is the table's right side. */
     private static final float[] COLUMNS = {MARGIN, 85, 160, 345, 480, PDRectangle.A4.getWidth() - MARGIN};
 
+    /**
+     * Parsed fonts kept for the next documents (about 10 MB each): enough for a few renders at once on each core.
+     * More at once parse a font of their own, as before, and drop it.
+     */
+    private static final int KEPT_FONTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** In {@link #glyphWidths}: the font has no glyph for this code point. */
+    private static final float NO_GLYPH = -1;
+
     private final byte[] font;
+    private final BlockingQueue<ParsedFont> idleFonts = new ArrayBlockingQueue<>(KEPT_FONTS);
+    /** Advance width in 1/1000 em of each code point used so far, or {@link #NO_GLYPH}. */
+    private final Map<Integer, Float> glyphWidths = new ConcurrentHashMap<>();
 
     CertificatePdf() {
         try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
@@ -62,12 +84,17 @@ class CertificatePdf {
     }
 
     byte[] render(CertificateContent content) {
-        // The collection holds two faces; the proportional one is used. Parsed per document, since parsed fonts
-        // are not safe to share between threads.
-        try (TrueTypeCollection fonts = new TrueTypeCollection(new ByteArrayInputStream(font));
-                PDDocument document = new PDDocument()) {
+        ParsedFont parsed = borrowFont();
+        byte[] rendered = render(content, parsed.face());
+        giveBack(parsed);
+        return rendered;
+    }
+
+    private byte[] render(CertificateContent content, TrueTypeFont face) {
+        try (PDDocument document = new PDDocument()) {
             describe(document, content);
-            Writer writer = new Writer(document, PDType0Font.load(document, fonts.getFontByName(FONT_NAME), true));
+            // Only the glyphs shown are embedded; the parsed font itself is not closed with the document.
+            Writer writer = new Writer(document, PDType0Font.load(document, face, true), glyphWidths);
             List<List<CertificateContent.Item>> pages = paginate(content.records());
             int listed = 0;
             for (int i = 0; i < pages.size(); i++) {
@@ -93,6 +120,42 @@ class CertificatePdf {
             return pdf.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render certificate " + content.number(), e);
+        }
+    }
+
+    /** A parsed font nobody is using, or a newly parsed one when all are in use. */
+    private ParsedFont borrowFont() {
+        ParsedFont idle = idleFonts.poll();
+        if (idle != null) {
+            return idle;
+        }
+        try {
+            // The collection holds two faces; the proportional one is used.
+            TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(font));
+            return new ParsedFont(collection, collection.getFontByName(FONT_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the certificate font", e);
+        }
+    }
+
+    /**
+     * Keeps a font for the next document, unless enough are kept already. A document that failed midway does not
+     * give its font back (in case reading the font was what failed): it is left to the garbage collector.
+     */
+    private void giveBack(ParsedFont parsed) {
+        if (!idleFonts.offer(parsed)) {
+            parsed.close();
+        }
+    }
+
+    private record ParsedFont(TrueTypeCollection collection, TrueTypeFont face) {
+
+        void close() {
+            try {
+                collection.close();
+            } catch (IOException ignored) {
+                // it only releases the bytes it read
+            }
         }
     }
 
@@ -135,10 +198,12 @@ class CertificatePdf {
 
         private final PDDocument document;
         private final PDType0Font font;
+        private final Map<Integer, Float> glyphWidths;
 
-        Writer(PDDocument document, PDType0Font font) {
+        Writer(PDDocument document, PDType0Font font, Map<Integer, Float> glyphWidths) {
             this.document = document;
             this.font = font;
+            this.glyphWidths = glyphWidths;
         }
 
         void statement(PDPageContentStream out, CertificateContent content) throws IOException {
@@ -197,7 +262,7 @@ class CertificatePdf {
 
         void centred(PDPageContentStream out, float size, float y, String text) throws IOException {
             String shown = printable(text);
-            float width = font.getStringWidth(shown) / 1000 * size;
+            float width = width(shown, size);
             text(out, size, (PDRectangle.A4.getWidth() - width) / 2, y, shown);
         }
 
@@ -250,23 +315,46 @@ class CertificatePdf {
             return lines;
         }
 
-        private float width(String text, float size) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
+        /**
+         * What {@code font.getStringWidth(text) / 1000 * size} answers, from the widths of the characters: the same
+         * sum of the same advance widths in the same order, without encoding and decoding the text every time.
+         * {@code text} has been through {@link #printable}.
+         */
+        private float width(String text, float size) {
+            float width = 0;
+            for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+                width += glyphWidth(text.codePointAt(i));
+            }
+            return width / 1000 * size;
         }
 
         /** Characters the font has no glyph for (rare ideographs, emoji) become ? instead of failing the document. */
         private String printable(String text) {
             StringBuilder shown = new StringBuilder(text.length());
             text.codePoints().forEach(codePoint -> {
-                String character = new String(Character.toChars(codePoint));
-                try {
-                    font.encode(character);
-                    shown.append(character);
-                } catch (IllegalArgumentException | IOException missing) {
+                if (glyphWidth(codePoint) == NO_GLYPH) {
                     shown.append('?');
+                } else {
+                    shown.appendCodePoint(codePoint);
                 }
             });
             return shown.toString();
+        }
+
+        /** The advance width of a character in 1/1000 em, or {@link #NO_GLYPH}; asked of the font once. */
+        private float glyphWidth(int codePoint) {
+            Float known = glyphWidths.get(codePoint);
+            if (known != null) {
+                return known;
+            }
+            float width;
+            try {
+                width = font.getStringWidth(new String(Character.toChars(codePoint)));
+            } catch (IllegalArgumentException | IOException missing) {
+                width = NO_GLYPH;
+            }
+            glyphWidths.put(codePoint, width);
+            return width;
         }
     }
 

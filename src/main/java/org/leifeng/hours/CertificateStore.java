@@ -41,9 +41,10 @@ class CertificateStore {
                 FROM certificate WHERE number = :number""").param("number", number).query(this::issued).optional();
     }
 
-    Optional<byte[]> pdf(String number) {
-        return jdbc.sql("SELECT pdf FROM certificate WHERE number = :number").param("number", number)
-                .query((rs, row) -> rs.getBytes(1)).optional();
+    /** The PDF as issued and whose it is, without reading the content (500 records of JSON) back. */
+    Optional<Pdf> pdf(String number) {
+        return jdbc.sql("SELECT volunteer_id, pdf FROM certificate WHERE number = :number").param("number", number)
+                .query((rs, row) -> new Pdf(rs.getLong(1), rs.getBytes(2))).optional();
     }
 
     List<Issued> ofVolunteer(long volunteerId) {
@@ -66,6 +67,9 @@ class CertificateStore {
         return new Issued(json.readValue(rs.getString("content"), CertificateContent.class),
                 rs.getBigDecimal("total_hours"), rs.getObject("issued_at", OffsetDateTime.class),
                 rs.getObject("superseded_at", OffsetDateTime.class), rs.getString("superseded_because"));
+    }
+
+    record Pdf(long volunteerId, byte[] pdf) {
     }
 
     record Issued(CertificateContent content, BigDecimal totalHours, OffsetDateTime issuedAt,

@@ -91,12 +91,12 @@ public class Certificates {
     @Transactional(readOnly = true)
     public byte[] pdf(String typedNumber) {
         String number = CertificateNumbers.normalise(typedNumber);
-        CertificateStore.Issued found = number == null ? null : store.find(number).orElse(null);
+        CertificateStore.Pdf found = number == null ? null : store.pdf(number).orElse(null);
         if (found == null) {
             throw new NotFound("certificate", typedNumber);
         }
-        volunteers.get(found.content().volunteerId());
-        return store.pdf(number).orElseThrow(() -> new NotFound("certificate", typedNumber));
+        volunteers.get(found.volunteerId());
+        return found.pdf();
     }
 
     /**

@@ -69,6 +69,14 @@ class OrganisationStore {
                 .param("ids", ids.toArray(Long[]::new)).query(OrganisationStore::map).list();
     }
 
+    /** Names by id, without the rest of each row (the child count is a subquery per row). */
+    java.util.Map<Long, String> namesOf(Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, name FROM organisation WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
     PageResult<Organisation> children(long parentId, PageRequest page) {
         long total = jdbc.sql("SELECT count(*) FROM organisation WHERE parent_id = :parent").param("parent", parentId)
                 .query(Long.class).single();

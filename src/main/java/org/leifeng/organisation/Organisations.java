@@ -69,8 +69,7 @@ public class Organisations {
     /** Names of organisations by id, for anyone (names are public): other modules label their rows with them. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? java.util.Map.of() : store.findAll(ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Organisation::id, Organisation::name));
+        return ids.isEmpty() ? java.util.Map.of() : store.namesOf(ids);
     }
 
     @Transactional(readOnly = true)

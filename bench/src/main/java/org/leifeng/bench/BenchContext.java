@@ -26,6 +26,8 @@ final class BenchContext {
     private List<SeededVolunteer> volunteers;
     private List<SeededVolunteer> warmupVolunteers;
     private OptionalDouble ceilingThroughput = OptionalDouble.empty();
+    /** The number of the next volunteer {@link #moreVolunteers} seeds (after the shared ones). */
+    private int nextVolunteer;
 
     BenchContext(BenchOptions options, Http http, Database database) {
         this.options = options;
@@ -40,6 +42,18 @@ final class BenchContext {
         this.city = city;
         this.volunteers = List.copyOf(volunteers);
         this.warmupVolunteers = List.copyOf(warmupVolunteers);
+        this.nextVolunteer = volunteers.size() + warmupVolunteers.size();
+    }
+
+    /**
+     * Seeds {@code count} more volunteers with tokens, for a scenario of its own whose volunteers no other scenario
+     * touches (whether or not the others run before it).
+     */
+    synchronized List<SeededVolunteer> moreVolunteers(int count) throws java.sql.SQLException {
+        List<SeededVolunteer> more = new VolunteerSeeder(database, options.dataDir()).seed(nextVolunteer, count,
+                city.organisations());
+        nextVolunteer += count;
+        return more;
     }
 
     String adminToken() {

@@ -33,7 +33,7 @@ public final class BenchMain {
             return;
         }
         Database database = new Database(options.dbHost(), options.dbPort());
-        int connections = Math.max(options.clients(), options.searchClients()) + 8;
+        int connections = Math.max(Math.max(options.clients(), options.searchClients()), options.certificateClients()) + 8;
         List<ScenarioResult> results = new ArrayList<>();
         boolean allMet;
         try (Http http = new Http(options.baseUrl(), connections)) {

@@ -16,7 +16,10 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         int ceilingWarmupSeconds, int ceilingSeconds,
         int activities, int searchClients, int searchWarmupSeconds, int searchSeconds,
         int cityVolunteers, int cityActivities, int cityEntries, int dashboardClients, int dashboardWarmupSeconds,
-        int dashboardSeconds, List<String> scenarios, Path out, long seed, Path profileDir) {
+        int dashboardSeconds,
+        int checkins, int checkinWarmup, int certificateRecords, int certificateClients,
+        int certificateWarmupSeconds, int certificateSeconds,
+        List<String> scenarios, Path out, long seed, Path profileDir) {
 
     static final String USAGE = """
             BenchMain --data-dir <LEIFENG_DATA_DIR of the running app> --admin-password <password of admin> [options]
@@ -30,6 +33,11 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
               --activities N              activity search: activities seeded (100000)
               --search-clients N          concurrent clients of the search mix (8)
               --search-warmup S, --search-seconds S         (15, 30)
+              --checkins N                check-in burst: CONFIRMED volunteers of the shift who check in (5000)
+              --checkin-warmup N          more volunteers who check in to another shift first (1000)
+              --certificate-records N     certificate: counted service records of the volunteer (500)
+              --certificate-clients N     concurrent clients asking for the certificate (4)
+              --certificate-warmup S, --certificate-seconds S (10, 30)
               --city-volunteers N         dashboard: the city data set's volunteers (1000000)
               --city-activities N         dashboard: its activities (100000)
               --city-entries N            dashboard: its ledger entries (10000000)
@@ -70,6 +78,9 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
                 o.number("city-volunteers", 1_000_000), o.number("city-activities", 100_000),
                 o.number("city-entries", 10_000_000), o.number("dashboard-clients", 8),
                 o.number("dashboard-warmup", 15), o.number("dashboard-seconds", 30),
+                o.number("checkins", 5_000), o.number("checkin-warmup", 1_000),
+                o.number("certificate-records", 500), o.number("certificate-clients", 4),
+                o.number("certificate-warmup", 10), o.number("certificate-seconds", 30),
                 Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),
                 Path.of(o.text("out", "bench/target/run/scenarios.md")), o.number("seed", 42),
                 profileDir == null ? null : Path.of(profileDir));

@@ -48,7 +48,7 @@ final class Http implements AutoCloseable {
     Answer send(Request request) throws IOException {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
                 .setUri(base.resolve(request.path()))
-                .addHeader(HttpHeaders.ACCEPT, "application/json");
+                .addHeader(HttpHeaders.ACCEPT, request.accept());
         if (request.bearer() != null) {
             builder.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + request.bearer());
         }
@@ -57,6 +57,20 @@ final class Http implements AutoCloseable {
         }
         return client.execute(builder.build(), response -> new Answer(response.getCode(),
                 response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+    }
+
+    /** The answer's bytes as they came (a PDF), with its status and media type. */
+    Download download(String path, String bearer, String accept) throws IOException {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.get(base.resolve(path)).addHeader(HttpHeaders.ACCEPT, accept);
+        if (bearer != null) {
+            builder.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
+        return client.execute(builder.build(), response -> new Download(response.getCode(),
+                response.getEntity() == null ? null : response.getEntity().getContentType(),
+                response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+    }
+
+    record Download(int status, String contentType, byte[] body) {
     }
 
     Answer get(String path, String bearer) throws IOException {

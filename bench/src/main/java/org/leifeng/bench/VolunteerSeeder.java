@@ -55,6 +55,15 @@ final class VolunteerSeeder {
 
     /** Seeds {@code count} volunteers spread over {@code organisations}; their tokens expire in a day. */
     List<SeededVolunteer> seed(int count, List<Long> organisations) throws SQLException {
+        return seed(0, count, organisations);
+    }
+
+    /**
+     * Seeds the volunteers numbered {@code first} to {@code first + count - 1}: the number picks the phone (the
+     * username) and the ID number, so ranges that do not overlap give distinct volunteers (scenarios that need
+     * volunteers of their own seed them after the shared ones).
+     */
+    List<SeededVolunteer> seed(int first, int count, List<Long> organisations) throws SQLException {
         String passwordHash = new BCryptPasswordEncoder(10).encode(PASSWORD);
         LocalDate today = LocalDate.now(CITY);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -76,8 +85,9 @@ final class VolunteerSeeder {
                             VALUES (?, ?, ?, ?, ?, 'RESIDENT_ID', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-11', ?)""");
                     PreparedStatement token = connection.prepareStatement(
                             "INSERT INTO api_token (account_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < count; i++) {
-                    long accountId = accountIds.get(i);
+                for (int n = 0; n < count; n++) {
+                    int i = first + n;
+                    long accountId = accountIds.get(n);
                     long organisation = organisations.get(i % organisations.size());
                     String phone = "170" + String.format("%08d", i);
                     ResidentIdNumber id = ResidentIdNumber.parse(residentId(i, today), today);
@@ -92,9 +102,9 @@ final class VolunteerSeeder {
                     grant.addBatch();
                     PersonalData.Sealed sealedId = personalData.seal(id.value());
                     PersonalData.Sealed sealedPhone = personalData.seal(phone);
-                    volunteer.setLong(1, volunteerIds.get(i));
+                    volunteer.setLong(1, volunteerIds.get(n));
                     volunteer.setLong(2, accountId);
-                    volunteer.setString(3, VolunteerNumber.issue("4102", serials.get(i)));
+                    volunteer.setString(3, VolunteerNumber.issue("4102", serials.get(n)));
                     volunteer.setLong(4, organisation);
                     volunteer.setString(5, SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length]);
                     volunteer.setBytes(6, sealedId.ciphertext());
@@ -115,8 +125,8 @@ final class VolunteerSeeder {
                     token.setObject(3, now);
                     token.setObject(4, now.plusDays(1));
                     token.addBatch();
-                    seeded.add(new SeededVolunteer(accountId, volunteerIds.get(i), phone, secret, id.value()));
-                    if ((i + 1) % BATCH == 0 || i + 1 == count) {
+                    seeded.add(new SeededVolunteer(accountId, volunteerIds.get(n), phone, secret, id.value()));
+                    if ((n + 1) % BATCH == 0 || n + 1 == count) {
                         account.executeBatch();
                         grant.executeBatch();
                         volunteer.executeBatch();
