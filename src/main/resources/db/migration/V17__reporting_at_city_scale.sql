@@ -49,5 +49,14 @@ CREATE TABLE report_version (
 );
 INSERT INTO report_version DEFAULT VALUES;
 
--- 4. Whether a volunteer active today was already active earlier in the period: looked up per volunteer.
-CREATE INDEX report_volunteer_day_volunteer_idx ON report_volunteer_day (volunteer_id, day) INCLUDE (organisation_id, hours);
+-- 4. Indexes for periods: every figure reads a range of days, for a whole city or a district. Who served is read by
+--    day first (the past days' set of active volunteers, today's volunteers), and the service sums and people served
+--    come from their indexes alone.
+ALTER TABLE report_volunteer_day DROP CONSTRAINT report_volunteer_day_pkey;
+ALTER TABLE report_volunteer_day ADD CONSTRAINT report_volunteer_day_pkey
+    PRIMARY KEY (day, organisation_id, volunteer_id) INCLUDE (hours);
+DROP INDEX report_service_day_day_idx;
+CREATE INDEX report_service_day_day_idx ON report_service_day (day, organisation_id)
+    INCLUDE (hours, participations, activity_id, category);
+DROP INDEX report_people_served_idx;
+CREATE INDEX report_people_served_idx ON report_people_served (day, organisation_id) INCLUDE (people);

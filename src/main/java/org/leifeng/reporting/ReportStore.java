@@ -15,9 +15,13 @@ import org.springframework.stereotype.Repository;
 class ReportStore {
 
     private final JdbcClient jdbc;
+    /** Fetches rows a thousand at a time: inside a transaction PostgreSQL then answers through a cursor. */
+    private final org.springframework.jdbc.core.JdbcTemplate streaming;
 
-    ReportStore(JdbcClient jdbc) {
+    ReportStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1_000);
     }
 
     /**
@@ -190,29 +194,27 @@ class ReportStore {
                 .single();
     }
 
-    long activeVolunteers(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT count(*) FROM (SELECT volunteer_id FROM report_volunteer_day
-                    WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to
-                    GROUP BY volunteer_id HAVING sum(hours) > 0) active""")
-                .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query(Long.class).single();
+    /**
+     * Every volunteer with hours in the organisations in [from, to), through a cursor (a city's year is most of its
+     * volunteers); call within a transaction.
+     */
+    void forEachActiveVolunteer(Collection<Long> organisations, LocalDate from, LocalDate to,
+            java.util.function.LongConsumer consumer) {
+        streaming.query("""
+                SELECT volunteer_id FROM report_volunteer_day
+                WHERE day >= ? AND day < ? AND organisation_id = ANY(?)
+                GROUP BY volunteer_id HAVING sum(hours) > 0""",
+                (java.sql.ResultSet rs) -> consumer.accept(rs.getLong(1)), from, to, ids(organisations));
     }
 
-    /**
-     * Volunteers with hours in [split, to) who had none in [from, split): added to the active volunteers of [from,
-     * split) they make those of [from, to). Looked up per volunteer of the later part, which is today's.
-     */
-    long newlyActive(Collection<Long> organisations, LocalDate from, LocalDate split, LocalDate to) {
+    /** The volunteers with hours in the organisations in [from, to): for today, a few thousand at most. */
+    List<Long> activeVolunteers(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT count(*) FROM (SELECT volunteer_id FROM report_volunteer_day
-                    WHERE organisation_id = ANY(:organisations) AND day >= :split AND day < :to
-                    GROUP BY volunteer_id HAVING sum(hours) > 0) later
-                WHERE (SELECT coalesce(sum(hours), 0) FROM report_volunteer_day earlier
-                       WHERE earlier.volunteer_id = later.volunteer_id AND earlier.day >= :from AND earlier.day < :split
-                         AND earlier.organisation_id = ANY(:organisations)) <= 0""")
-                .param("organisations", ids(organisations)).param("from", from).param("split", split).param("to", to)
-                .query(Long.class).single();
+                SELECT volunteer_id FROM report_volunteer_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations)
+                GROUP BY volunteer_id HAVING sum(hours) > 0""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to)
+                .query(Long.class).list();
     }
 
     /** Registrations with the organisations before {@code to}, and those in [from, to). */

@@ -320,10 +320,11 @@ public class Reports {
     private long[] activeAndRegistered(List<Long> subtree, Period period, long version) {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
-        long active = past.activeVolunteers();
+        long active = past.active().getLongCardinality();
         long registeredLater = 0;
         if (split.isBefore(period.to())) {
-            active += store.newlyActive(subtree, period.from(), split, period.to());
+            active += store.activeVolunteers(subtree, split, period.to()).stream()
+                    .filter(volunteer -> !past.active().contains(volunteer)).count();
             registeredLater = store.registrationsWithin(subtree, split, period.to());
         }
         return new long[] {active, past.registeredBefore() + registeredLater, past.registeredWithin() + registeredLater};
