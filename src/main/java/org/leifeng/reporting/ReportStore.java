@@ -28,7 +28,8 @@ class ReportStore {
      * Throws the read models away and builds them again from the other modules' published read views (V17), set by
      * set inside PostgreSQL. Ledger appends and registrations wait meanwhile (SHARE lock through the views), so the
      * watermarks it records are exact: every entry and volunteer up to them is in the rebuilt figures, every later one
-     * gets a higher id and comes as an event. Readers of the figures wait for it too (TRUNCATE).
+     * gets a higher id and comes as an event. Readers of the figures wait for it too (TRUNCATE). Rows go in by day,
+     * so a period's rows lie together on disk, as later days' do when events add them.
      */
     void rebuildFromSources() {
         jdbc.sql("LOCK TABLE volunteer_registration, hours_counted_entry IN SHARE MODE").update();
@@ -43,11 +44,13 @@ class ReportStore {
                 SELECT e.organisation_id, e.service_date, coalesce(e.activity_id, 0), coalesce(f.category, 'OTHER'),
                        f.team_id, sum(e.delta), count(*) FILTER (WHERE e.new_record)
                 FROM hours_counted_entry e LEFT JOIN activity_fact f ON f.activity_id = e.activity_id
-                GROUP BY e.organisation_id, e.service_date, coalesce(e.activity_id, 0), f.category, f.team_id""").update();
+                GROUP BY e.organisation_id, e.service_date, coalesce(e.activity_id, 0), f.category, f.team_id
+                ORDER BY e.service_date, e.organisation_id""").update();
         jdbc.sql("""
                 INSERT INTO report_volunteer_day (organisation_id, day, volunteer_id, hours)
                 SELECT organisation_id, service_date, volunteer_id, sum(delta) FROM hours_counted_entry
-                GROUP BY organisation_id, service_date, volunteer_id""").update();
+                GROUP BY organisation_id, service_date, volunteer_id
+                ORDER BY service_date, organisation_id, volunteer_id""").update();
         jdbc.sql("""
                 INSERT INTO report_people_served (activity_id, organisation_id, day, people, recorded_at)
                 SELECT activity_id, organisation_id, day, people, recorded_at FROM activity_people_served""").update();
@@ -194,25 +197,33 @@ class ReportStore {
                 .single();
     }
 
+    /** The activities with participations of the organisations in [from, to). */
+    List<Long> servedActivities(Collection<Long> organisations, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT DISTINCT activity_id FROM report_service_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) AND activity_id <> 0
+                  AND participations > 0""")
+                .param("organisations", ids(organisations)).param("from", from).param("to", to)
+                .query(Long.class).list();
+    }
+
     /**
-     * Every volunteer with hours in the organisations in [from, to), through a cursor (a city's year is most of its
-     * volunteers); call within a transaction.
+     * Every volunteer with hours in the organisations on a day in [from, to), once or more (the caller keeps a set),
+     * through a cursor: a city's year is most of its volunteers. Call within a transaction.
      */
     void forEachActiveVolunteer(Collection<Long> organisations, LocalDate from, LocalDate to,
             java.util.function.LongConsumer consumer) {
         streaming.query("""
                 SELECT volunteer_id FROM report_volunteer_day
-                WHERE day >= ? AND day < ? AND organisation_id = ANY(?)
-                GROUP BY volunteer_id HAVING sum(hours) > 0""",
+                WHERE day >= ? AND day < ? AND organisation_id = ANY(?) AND hours > 0""",
                 (java.sql.ResultSet rs) -> consumer.accept(rs.getLong(1)), from, to, ids(organisations));
     }
 
     /** The volunteers with hours in the organisations in [from, to): for today, a few thousand at most. */
     List<Long> activeVolunteers(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT volunteer_id FROM report_volunteer_day
-                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations)
-                GROUP BY volunteer_id HAVING sum(hours) > 0""")
+                SELECT DISTINCT volunteer_id FROM report_volunteer_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) AND hours > 0""")
                 .param("organisations", ids(organisations)).param("from", from).param("to", to)
                 .query(Long.class).list();
     }

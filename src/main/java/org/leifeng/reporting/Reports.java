@@ -84,8 +84,13 @@ public class Reports {
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
         long version = store.pastVersion();
-        return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(subtree, period, version),
-                figures(subtree, previous, version), store.hoursByCategory(subtree, period.from(), period.to()),
+        Totals now = totals(subtree, period, version);
+        Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
+        now.hoursByCategory().entrySet().stream().filter(category -> category.getValue().signum() != 0)
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .forEach(category -> byCategory.put(category.getKey(), category.getValue()));
+        return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(now),
+                figures(totals(subtree, previous, version)), byCategory,
                 store.starLevels(subtree));
     }
 
@@ -178,6 +183,9 @@ public class Reports {
     public void peopleServed(PeopleServedRecorded recorded) {
         store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed(),
                 recorded.recordedAt());
+        if (recorded.day().isBefore(today())) {
+            store.pastChanged();
+        }
     }
 
     @Transactional
@@ -302,32 +310,52 @@ public class Reports {
         return reconcile();
     }
 
-    private Figures figures(List<Long> subtree, Period period, long version) {
-        ReportStore.Service service = store.service(subtree, period.from(), period.to());
-        long[] people = activeAndRegistered(subtree, period, version);
-        long active = people[0];
-        BigDecimal served = service.hours().setScale(1);
-        return new Figures(people[1], people[2], active, service.activities(), service.participations(),
-                served, active == 0 ? BigDecimal.ZERO.setScale(1) : served.divide(BigDecimal.valueOf(active), 1,
-                        RoundingMode.HALF_UP), store.peopleServed(subtree, period.from(), period.to()), 0,
+    private static Figures figures(Totals totals) {
+        BigDecimal served = totals.hours().setScale(1);
+        long active = totals.activeVolunteers();
+        return new Figures(totals.registeredBefore(), totals.registeredWithin(), active, totals.activities(),
+                totals.participations(), served, active == 0 ? BigDecimal.ZERO.setScale(1)
+                        : served.divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP), totals.peopleServed(), 0,
                 BigDecimal.ZERO);
     }
 
+    /** The figures of a subtree and period before they are rounded for people. */
+    private record Totals(long activeVolunteers, long registeredBefore, long registeredWithin, BigDecimal hours,
+            long participations, long activities, Map<String, BigDecimal> hoursByCategory, long peopleServed) {
+    }
+
     /**
-     * Active volunteers in the period, registrations before its end and within it: the days before today as
-     * {@link PastFigures} counted them for this version, today's counted now.
+     * The subtree's figures for the period: the days before today as {@link PastFigures} read them for this version,
+     * today's read now and added (sets of volunteers and activities joined, not summed). Active volunteers are those
+     * with credited hours on some day of the period for an organisation of the subtree.
      */
-    private long[] activeAndRegistered(List<Long> subtree, Period period, long version) {
+    private Totals totals(List<Long> subtree, Period period, long version) {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
         long active = past.active().getLongCardinality();
-        long registeredLater = 0;
-        if (split.isBefore(period.to())) {
-            active += store.activeVolunteers(subtree, split, period.to()).stream()
-                    .filter(volunteer -> !past.active().contains(volunteer)).count();
-            registeredLater = store.registrationsWithin(subtree, split, period.to());
+        long activities = past.activities().getLongCardinality();
+        if (!split.isBefore(period.to())) {
+            return new Totals(active, past.registeredBefore(), past.registeredWithin(), past.hours(),
+                    past.participations(), activities, past.hoursByCategory(), past.peopleServed());
         }
-        return new long[] {active, past.registeredBefore() + registeredLater, past.registeredWithin() + registeredLater};
+        LocalDate to = period.to();
+        active += store.activeVolunteers(subtree, split, to).stream().filter(id -> !past.active().contains(id)).count();
+        activities += store.servedActivities(subtree, split, to).stream().filter(id -> !past.activities().contains(id))
+                .count();
+        long registered = store.registrationsWithin(subtree, split, to);
+        ReportStore.Service today = store.service(subtree, split, to);
+        Map<String, BigDecimal> byCategory = new HashMap<>(past.hoursByCategory());
+        store.hoursByCategory(subtree, split, to).forEach((category, hours) -> byCategory.merge(category, hours,
+                BigDecimal::add));
+        return new Totals(active, past.registeredBefore() + registered, past.registeredWithin() + registered,
+                past.hours().add(today.hours()), past.participations() + today.participations(), activities,
+                byCategory, past.peopleServed() + store.peopleServed(subtree, split, to));
+    }
+
+    /** Active volunteers in the period, registrations before its end and within it (see {@link #totals}). */
+    private long[] activeAndRegistered(List<Long> subtree, Period period, long version) {
+        Totals totals = totals(subtree, period, version);
+        return new long[] {totals.activeVolunteers(), totals.registeredBefore(), totals.registeredWithin()};
     }
 
     /** The organisation asked for, which the caller administers; without one, the top of the caller's scope. */
