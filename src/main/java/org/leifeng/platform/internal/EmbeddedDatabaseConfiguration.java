@@ -33,8 +33,16 @@ class EmbeddedDatabaseConfiguration {
     static final String DATABASE = "leifeng";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** Taken before the server starts and let go after it stops (beans are destroyed in reverse order). */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException, SQLException {
+    DataDirectoryLock dataDirectoryLock(EmbeddedDatabaseProperties properties) throws IOException {
+        Files.createDirectories(properties.postgresDirectory().getParent());
+        return DataDirectoryLock.acquire(properties.postgresDirectory().getParent());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, DataDirectoryLock heldWhileRunning)
+            throws IOException, SQLException {
         Path pgData = properties.postgresDirectory();
         if (properties.clean()) {
             FileSystemUtils.deleteRecursively(pgData);
