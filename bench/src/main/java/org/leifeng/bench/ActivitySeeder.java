@@ -25,21 +25,29 @@ final class ActivitySeeder {
     private ActivitySeeder() {
     }
 
-    static void seed(Database database, int count) throws SQLException {
+    /**
+     * Temporary tables of the transaction that seeders join with generate_series: {@code bench_org} (n from 0, id)
+     * of every organisation below the root, and {@code bench_word} (n, zh, en) of the title {@link #PHRASES}.
+     */
+    static void stageOrganisationsAndPhrases(Statement sql) throws SQLException {
         StringBuilder words = new StringBuilder();
         for (int i = 0; i < PHRASES.length; i++) {
             words.append(i == 0 ? "" : ", ").append("(").append(i).append(", '").append(PHRASES[i][0]).append("', '")
                     .append(PHRASES[i][1]).append("')");
         }
+        sql.execute("""
+                CREATE TEMP TABLE bench_org ON COMMIT DROP AS
+                    SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM organisation
+                    WHERE active AND parent_id IS NOT NULL""");
+        sql.execute("CREATE TEMP TABLE bench_word (n INT, zh TEXT, en TEXT) ON COMMIT DROP");
+        sql.execute("INSERT INTO bench_word VALUES " + words);
+    }
+
+    static void seed(Database database, int count) throws SQLException {
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("SELECT setseed(0.42)");
-            sql.execute("""
-                    CREATE TEMP TABLE bench_org ON COMMIT DROP AS
-                        SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM organisation
-                        WHERE active AND parent_id IS NOT NULL""");
-            sql.execute("CREATE TEMP TABLE bench_word (n INT, zh TEXT, en TEXT) ON COMMIT DROP");
-            sql.execute("INSERT INTO bench_word VALUES " + words);
+            stageOrganisationsAndPhrases(sql);
             sql.execute("""
                     INSERT INTO activity (organisation_id, title, category, description, address, latitude, longitude,
                                           radius_meters, approval, status, backfilled, published_at)

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.leifeng.hours.CityLedgerChain;
+import org.leifeng.hours.BenchLedger;
 import org.leifeng.hours.EntryKind;
 import org.leifeng.platform.BenchPersonalData;
 import org.leifeng.platform.Masking;
@@ -242,18 +242,7 @@ final class CityDataGenerator {
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
             sql.execute("SELECT setseed(0.6)");
-            sql.execute("""
-                    CREATE TEMP TABLE city_org ON COMMIT DROP AS
-                        SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM organisation
-                        WHERE active AND parent_id IS NOT NULL""");
-            sql.execute("CREATE TEMP TABLE city_word (n INT, zh TEXT, en TEXT) ON COMMIT DROP");
-            StringBuilder words = new StringBuilder();
-            for (int i = 0; i < ActivitySeeder.PHRASES.length; i++) {
-                words.append(i == 0 ? "" : ", ").append("(").append(i).append(", '")
-                        .append(ActivitySeeder.PHRASES[i][0]).append("', '").append(ActivitySeeder.PHRASES[i][1])
-                        .append("')");
-            }
-            sql.execute("INSERT INTO city_word VALUES " + words);
+            ActivitySeeder.stageOrganisationsAndPhrases(sql);
             // The listing triggers would refresh an activity once for itself and once per shift, at commit: in bulk,
             // they are left out for this transaction (replica role) and each listing is refreshed once, below.
             sql.execute("SET LOCAL session_replication_role = replica");
@@ -266,8 +255,8 @@ final class CityDataGenerator {
                                + (8 + floor(random() * 10) - extract(hour from date_trunc('hour', now() AT TIME ZONE 'Asia/Shanghai')))
                                  * interval '1 hour' AS first_start
                     FROM generate_series(1, %d) g
-                    JOIN city_org o ON o.n = g %% (SELECT count(*) FROM city_org)
-                    JOIN city_word w ON w.n = g %% 13""".formatted(sizes.years(), sizes.activities()));
+                    JOIN bench_org o ON o.n = g %% (SELECT count(*) FROM bench_org)
+                    JOIN bench_word w ON w.n = g %% 13""".formatted(sizes.years(), sizes.activities()));
             sql.execute("""
                     INSERT INTO activity (organisation_id, title, category, description, address, latitude, longitude,
                                           radius_meters, approval, status, backfilled, published_at, people_served,
@@ -372,7 +361,7 @@ final class CityDataGenerator {
                     SplittableRandom draw = random(v, 3);
                     int picked = pickShifts(shifts, n, draw, chosen);
                     Arrays.sort(chosen, 0, picked);
-                    String head = CityLedgerChain.GENESIS;
+                    String head = BenchLedger.GENESIS;
                     int seq = 0;
                     BigDecimal total = BigDecimal.ZERO;
                     Instant last = null;
@@ -386,7 +375,7 @@ final class CityDataGenerator {
                         Instant recorded = until.plusSeconds(120 + draw.nextInt(600));
                         long id = nextId++;
                         seq++;
-                        String hash = CityLedgerChain.hash(volunteerId, seq, EntryKind.CREDIT, null,
+                        String hash = BenchLedger.entryHash(volunteerId, seq, EntryKind.CREDIT, null,
                                 shifts.activityIds[s], shifts.titles[s], shifts.ids[s], shifts.organisationIds[s], from,
                                 until, day, hours, hours, null, null, recorded, head);
                         entryRows.value(id).value(volunteerId).value(seq).value("CREDIT").value(null)
@@ -405,7 +394,7 @@ final class CityDataGenerator {
                             Instant at = recorded.plusSeconds(3_600);
                             long correctionId = nextId++;
                             seq++;
-                            String correctionHash = CityLedgerChain.hash(volunteerId, seq, EntryKind.CORRECTION, id,
+                            String correctionHash = BenchLedger.entryHash(volunteerId, seq, EntryKind.CORRECTION, id,
                                     shifts.activityIds[s], shifts.titles[s], shifts.ids[s], shifts.organisationIds[s],
                                     from, until, day, corrected, delta, CORRECTION_NOTE, 1L, at, head);
                             entryRows.value(correctionId).value(volunteerId).value(seq).value("CORRECTION").value(id)
@@ -422,7 +411,7 @@ final class CityDataGenerator {
                         }
                     }
                     accountRows.value(volunteerId).value(seq).value(head).value(total.toPlainString())
-                            .value(CityLedgerChain.starLevel(total)).value(last).endRow();
+                            .value(BenchLedger.starLevel(total)).value(last).endRow();
                     ledger.hours = ledger.hours.add(total);
                     if (v % 100_000 == 99_999) {
                         log(String.format(Locale.ROOT, "  ledger: %,d volunteers, %,d entries", v + 1, ledger.entries));

@@ -28,6 +28,19 @@ public final class BenchLedger {
                 servedUntil, serviceDate, hours, sourceKey), recordedAt, prevHash);
     }
 
+    /**
+     * The hash of any entry without a source (a credit written in bulk, a CORRECTION with its note and recorder), as
+     * {@code Ledger} computes it; hours and delta with one decimal.
+     */
+    public static String entryHash(long volunteerId, int seq, EntryKind kind, Long refersTo, Long activityId,
+            String activityTitle, Long shiftId, long organisationId, Instant servedFrom, Instant servedUntil,
+            LocalDate serviceDate, BigDecimal hours, BigDecimal delta, String note, Long recordedBy, Instant recordedAt,
+            String prevHash) {
+        return LedgerHash.of(volunteerId, seq, new EntryDraft(kind, refersTo, activityId, activityTitle, shiftId,
+                organisationId, servedFrom, servedUntil, serviceDate, hours, delta, note, null, recordedBy), recordedAt,
+                prevHash);
+    }
+
     /** The star level the application gives a total under its default thresholds. */
     public static int starLevel(BigDecimal totalHours) {
         return new StarLevels(null).levelFor(totalHours);
