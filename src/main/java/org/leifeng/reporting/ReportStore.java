@@ -197,6 +197,32 @@ class ReportStore {
                 .single();
     }
 
+    /** The rows of the organisations in [from, to), a day or a few (see {@link LiveRows}). */
+    LiveRows live(Collection<Long> organisations, LocalDate from, LocalDate to) {
+        Map<String, Object> range = Map.of("organisations", ids(organisations), "from", from, "to", to);
+        List<long[]> volunteers = jdbc.sql("""
+                SELECT DISTINCT organisation_id, volunteer_id FROM report_volunteer_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) AND hours > 0""")
+                .params(range).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        List<LiveRows.Service> services = jdbc.sql("""
+                SELECT organisation_id, activity_id, category, sum(hours), sum(participations) FROM report_service_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations)
+                GROUP BY organisation_id, activity_id, category""")
+                .params(range).query((rs, row) -> new LiveRows.Service(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getLong(5))).list();
+        Map<Long, Long> registrations = new HashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, sum(registrations) FROM report_registration_day
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) GROUP BY organisation_id""")
+                .params(range).query((rs, row) -> registrations.put(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, Long> people = new HashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, sum(people) FROM report_people_served
+                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) GROUP BY organisation_id""")
+                .params(range).query((rs, row) -> people.put(rs.getLong(1), rs.getLong(2))).list();
+        return new LiveRows(volunteers, services, registrations, people);
+    }
+
     /** The activities with participations of the organisations in [from, to). */
     List<Long> servedActivities(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -219,15 +245,6 @@ class ReportStore {
                 (java.sql.ResultSet rs) -> consumer.accept(rs.getLong(1)), from, to, ids(organisations));
     }
 
-    /** The volunteers with hours in the organisations in [from, to): for today, a few thousand at most. */
-    List<Long> activeVolunteers(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT DISTINCT volunteer_id FROM report_volunteer_day
-                WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) AND hours > 0""")
-                .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query(Long.class).list();
-    }
-
     /** Registrations with the organisations before {@code to}, and those in [from, to). */
     long[] registrations(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -248,56 +265,12 @@ class ReportStore {
         return byCategory;
     }
 
-    /** Hours per month from {@code from} (a first of the month) to {@code to}, every month listed. */
-    Map<LocalDate, BigDecimal> hoursPerMonth(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        Map<LocalDate, BigDecimal> months = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT m.month::date, coalesce(s.hours, 0) AS hours
-                FROM generate_series(:from::date, :to::date - 1, interval '1 month') AS m (month)
-                LEFT JOIN (SELECT date_trunc('month', day) AS month, sum(hours) AS hours FROM report_service_day
-                           WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to GROUP BY 1) s
-                    ON s.month = m.month
-                ORDER BY m.month""")
-                .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query((rs, row) -> months.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list();
-        return months;
-    }
-
-    /** Hours of each child's subtree (the child's id → the ids of its subtree) in [from, to). */
-    Map<Long, BigDecimal> hoursPerChild(Map<Long, List<Long>> subtrees, LocalDate from, LocalDate to) {
-        List<Long> children = new java.util.ArrayList<>();
-        List<Long> members = new java.util.ArrayList<>();
-        subtrees.forEach((child, ids) -> ids.forEach(id -> {
-            children.add(child);
-            members.add(id);
-        }));
-        Map<Long, BigDecimal> hours = new HashMap<>();
-        jdbc.sql("""
-                WITH map (child, organisation_id) AS (SELECT * FROM unnest(:children::bigint[], :members::bigint[]))
-                SELECT m.child, coalesce(sum(s.hours), 0) FROM map m
-                JOIN report_service_day s ON s.organisation_id = m.organisation_id AND s.day >= :from AND s.day < :to
-                GROUP BY m.child""")
-                .param("children", children.toArray(Long[]::new)).param("members", members.toArray(Long[]::new))
-                .param("from", from).param("to", to)
-                .query((rs, row) -> hours.put(rs.getLong(1), rs.getBigDecimal(2))).list();
-        return hours;
-    }
-
     /** Hours per organisation over all time, to reconcile with the ledger. */
     Map<Long, BigDecimal> hoursByOrganisation() {
         Map<Long, BigDecimal> totals = new HashMap<>();
         jdbc.sql("SELECT organisation_id, sum(hours) FROM report_service_day GROUP BY organisation_id")
                 .query((rs, row) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
         return totals;
-    }
-
-    /** Registrations with the organisations in [from, to). */
-    long registrationsWithin(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT coalesce(sum(registrations), 0) FROM report_registration_day
-                WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to""")
-                .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query(Long.class).single();
     }
 
     long registrationsApplied() {

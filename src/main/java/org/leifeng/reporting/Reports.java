@@ -84,13 +84,13 @@ public class Reports {
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
         long version = store.pastVersion();
-        Totals now = totals(subtree, period, version);
+        Totals now = totals(subtree, period, version, live(subtree, period));
         Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
         now.hoursByCategory().entrySet().stream().filter(category -> category.getValue().signum() != 0)
                 .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
                 .forEach(category -> byCategory.put(category.getKey(), category.getValue()));
         return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(now),
-                figures(totals(subtree, previous, version)), byCategory,
+                figures(totals(subtree, previous, version, live(subtree, previous))), byCategory,
                 store.starLevels(subtree));
     }
 
@@ -112,15 +112,14 @@ public class Reports {
             subtrees.put(child.id(), organisations.idsWithin(List.of(child.path())));
             names.put(child.id(), child.name());
         }
-        Map<Long, BigDecimal> hoursByChild = subtrees.isEmpty() ? Map.of()
-                : store.hoursPerChild(subtrees, period.from(), period.to());
         long version = store.pastVersion();
+        LiveRows live = live(subtrees.values().stream().flatMap(List::stream).toList(), period);
         List<Ranking.Item> items = new ArrayList<>();
         for (long child : subtrees.keySet()) {
-            BigDecimal served = hoursByChild.getOrDefault(child, BigDecimal.ZERO).setScale(1);
-            long[] people = activeAndRegistered(subtrees.get(child), period, version);
-            long active = people[0];
-            long registered = people[1];
+            Totals totals = totals(subtrees.get(child), period, version, live);
+            BigDecimal served = totals.hours().setScale(1);
+            long active = totals.activeVolunteers();
+            long registered = totals.registeredBefore();
             items.add(new Ranking.Item(child, names.get(child), served, active, registered,
                     registered == 0 ? BigDecimal.ZERO.setScale(2)
                             : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP)));
@@ -144,11 +143,13 @@ public class Reports {
         LocalDate thisMonth = today().withDayOfMonth(1);
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         long version = store.pastVersion();
-        return new Trend(scope.id(), store.hoursPerMonth(subtree, thisMonth.minusMonths(11), thisMonth.plusMonths(1))
-                .entrySet().stream()
-                .map(month -> new Trend.Point(month.getKey(), month.getValue().setScale(1), activeAndRegistered(subtree,
-                        new Period(month.getKey(), month.getKey().plusMonths(1)), version)[0]))
-                .toList());
+        List<Trend.Point> months = new ArrayList<>();
+        for (LocalDate month = thisMonth.minusMonths(11); !month.isAfter(thisMonth); month = month.plusMonths(1)) {
+            Period period = new Period(month, month.plusMonths(1));
+            Totals totals = totals(subtree, period, version, live(subtree, period));
+            months.add(new Trend.Point(month, totals.hours().setScale(1), totals.activeVolunteers()));
+        }
+        return new Trend(scope.id(), months);
     }
 
     /** Applies a change of counted hours, once per ledger entry however often it is delivered. */
@@ -326,36 +327,47 @@ public class Reports {
 
     /**
      * The subtree's figures for the period: the days before today as {@link PastFigures} read them for this version,
-     * today's read now and added (sets of volunteers and activities joined, not summed). Active volunteers are those
-     * with credited hours on some day of the period for an organisation of the subtree.
+     * and today's rows of the subtree from {@code live} (read for a scope that contains it, see {@link #live}) added:
+     * sets of volunteers and activities joined, not summed. Active volunteers are those with credited hours on some day
+     * of the period for an organisation of the subtree.
      */
-    private Totals totals(List<Long> subtree, Period period, long version) {
+    private Totals totals(List<Long> subtree, Period period, long version, LiveRows live) {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
-        long active = past.active().getLongCardinality();
-        long activities = past.activities().getLongCardinality();
-        if (!split.isBefore(period.to())) {
-            return new Totals(active, past.registeredBefore(), past.registeredWithin(), past.hours(),
-                    past.participations(), activities, past.hoursByCategory(), past.peopleServed());
-        }
-        LocalDate to = period.to();
-        active += store.activeVolunteers(subtree, split, to).stream().filter(id -> !past.active().contains(id)).count();
-        activities += store.servedActivities(subtree, split, to).stream().filter(id -> !past.activities().contains(id))
-                .count();
-        long registered = store.registrationsWithin(subtree, split, to);
-        ReportStore.Service today = store.service(subtree, split, to);
+        java.util.Set<Long> within = new java.util.HashSet<>(subtree);
+        long active = past.active().getLongCardinality() + live.volunteers().stream()
+                .filter(row -> within.contains(row[0])).map(row -> row[1]).distinct()
+                .filter(volunteer -> !past.active().contains(volunteer)).count();
+        BigDecimal hours = past.hours();
+        long participations = past.participations();
         Map<String, BigDecimal> byCategory = new HashMap<>(past.hoursByCategory());
-        store.hoursByCategory(subtree, split, to).forEach((category, hours) -> byCategory.merge(category, hours,
-                BigDecimal::add));
-        return new Totals(active, past.registeredBefore() + registered, past.registeredWithin() + registered,
-                past.hours().add(today.hours()), past.participations() + today.participations(), activities,
-                byCategory, past.peopleServed() + store.peopleServed(subtree, split, to));
+        java.util.Set<Long> newActivities = new java.util.HashSet<>();
+        for (LiveRows.Service service : live.services()) {
+            if (within.contains(service.organisationId())) {
+                hours = hours.add(service.hours());
+                participations += service.participations();
+                byCategory.merge(service.category(), service.hours(), BigDecimal::add);
+                if (service.activityId() != 0 && service.participations() > 0
+                        && !past.activities().contains(service.activityId())) {
+                    newActivities.add(service.activityId());
+                }
+            }
+        }
+        long registered = sumWithin(live.registrations(), within);
+        return new Totals(active, past.registeredBefore() + registered, past.registeredWithin() + registered, hours,
+                participations, past.activities().getLongCardinality() + newActivities.size(), byCategory,
+                past.peopleServed() + sumWithin(live.people(), within));
     }
 
-    /** Active volunteers in the period, registrations before its end and within it (see {@link #totals}). */
-    private long[] activeAndRegistered(List<Long> subtree, Period period, long version) {
-        Totals totals = totals(subtree, period, version);
-        return new long[] {totals.activeVolunteers(), totals.registeredBefore(), totals.registeredWithin()};
+    /** Today's rows of the organisations for the period (none when the period ends before today). */
+    private LiveRows live(List<Long> organisations, Period period) {
+        LocalDate split = period.split(today());
+        return split.isBefore(period.to()) ? store.live(organisations, split, period.to()) : LiveRows.NONE;
+    }
+
+    private static long sumWithin(Map<Long, Long> perOrganisation, java.util.Set<Long> within) {
+        return perOrganisation.entrySet().stream().filter(entry -> within.contains(entry.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The organisation asked for, which the caller administers; without one, the top of the caller's scope. */

@@ -80,6 +80,9 @@ final class ActivitySeeder {
             sql.execute("ANALYZE activity");
             sql.execute("ANALYZE shift");
             sql.execute("ANALYZE organisation");
+            // The listing was filled by the triggers at commit: without statistics the planner still takes it for
+            // empty until autovacuum comes round, and the first minute of searches runs on such plans.
+            sql.execute("ANALYZE activity_listing");
         }
     }
 }

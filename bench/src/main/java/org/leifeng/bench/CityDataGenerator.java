@@ -129,8 +129,8 @@ final class CityDataGenerator {
 
         started = System.nanoTime();
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
-            for (String table : List.of("account", "role_grant", "volunteer", "activity", "shift", "service_entry",
-                    "credited_time", "hours_account")) {
+            for (String table : List.of("account", "role_grant", "volunteer", "activity", "shift", "activity_listing",
+                    "service_entry", "credited_time", "hours_account")) {
                 sql.execute("VACUUM (ANALYZE) " + table);
             }
         }
