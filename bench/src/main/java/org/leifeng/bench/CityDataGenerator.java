@@ -279,6 +279,8 @@ final class CityDataGenerator {
                     JOIN city_activity c ON a.address = '开封市城市数据地址' || c.g
                     CROSS JOIN LATERAL generate_series(0, (c.g % 3)::int) k
                     WHERE c.g % 10 = 0 OR c.first_start + k * interval '7 days' + interval '5 hours' < now()""");
+            sql.execute("ANALYZE activity");
+            sql.execute("ANALYZE shift");
             sql.execute("SELECT refresh_activity_listing(id) FROM activity WHERE address LIKE '开封市城市数据地址%'");
             connection.commit();
             connection.setAutoCommit(true);
