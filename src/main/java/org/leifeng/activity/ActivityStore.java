@@ -104,16 +104,13 @@ class ActivityStore {
     /** A shift with its activity (without the activity's other shifts), in one query: what a sign-up checks. */
     Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
         return jdbc.sql("""
-                SELECT a.*, s.id AS shift_id, s.starts_at AS shift_starts_at, s.ends_at AS shift_ends_at,
-                       s.capacity AS shift_capacity, s.position AS shift_position, s.status AS shift_status,
-                       s.confirmed AS shift_confirmed, s.pending AS shift_pending, s.waitlisted AS shift_waitlisted
+                SELECT a.*, s.id AS shift_id, s.activity_id AS shift_activity_id, s.starts_at AS shift_starts_at,
+                       s.ends_at AS shift_ends_at, s.capacity AS shift_capacity, s.position AS shift_position,
+                       s.status AS shift_status, s.confirmed AS shift_confirmed, s.pending AS shift_pending,
+                       s.waitlisted AS shift_waitlisted
                 FROM shift s JOIN activity a ON a.id = s.activity_id WHERE s.id = :id""")
                 .param("id", shiftId)
-                .query((rs, row) -> new ShiftOfActivity(new ShiftView(rs.getLong("shift_id"), rs.getLong("id"),
-                        rs.getObject("shift_starts_at", OffsetDateTime.class),
-                        rs.getObject("shift_ends_at", OffsetDateTime.class), rs.getInt("shift_capacity"),
-                        rs.getString("shift_position"), rs.getString("shift_status"), rs.getInt("shift_confirmed"),
-                        rs.getInt("shift_pending"), rs.getInt("shift_waitlisted")), activity(rs, row)))
+                .query((rs, row) -> new ShiftOfActivity(shift(rs, "shift_"), activity(rs, row)))
                 .optional();
     }
 
@@ -195,8 +192,15 @@ class ActivityStore {
     }
 
     static ShiftView shift(ResultSet rs, int row) throws SQLException {
-        return new ShiftView(rs.getLong("id"), rs.getLong("activity_id"), rs.getObject("starts_at", OffsetDateTime.class),
-                rs.getObject("ends_at", OffsetDateTime.class), rs.getInt("capacity"), rs.getString("position"),
-                rs.getString("status"), rs.getInt("confirmed"), rs.getInt("pending"), rs.getInt("waitlisted"));
+        return shift(rs, "");
+    }
+
+    /** A shift from columns named with {@code prefix} (a join with the activity renames them to stay apart). */
+    private static ShiftView shift(ResultSet rs, String prefix) throws SQLException {
+        return new ShiftView(rs.getLong(prefix + "id"), rs.getLong(prefix + "activity_id"),
+                rs.getObject(prefix + "starts_at", OffsetDateTime.class),
+                rs.getObject(prefix + "ends_at", OffsetDateTime.class), rs.getInt(prefix + "capacity"),
+                rs.getString(prefix + "position"), rs.getString(prefix + "status"), rs.getInt(prefix + "confirmed"),
+                rs.getInt(prefix + "pending"), rs.getInt(prefix + "waitlisted"));
     }
 }

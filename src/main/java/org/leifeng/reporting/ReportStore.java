@@ -184,16 +184,14 @@ class ReportStore {
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
     }
 
-    /** Hours, participations and activities with service of the organisations in [from, to). */
+    /** Hours and participations of the organisations in [from, to). */
     Service service(Collection<Long> organisations, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT coalesce(sum(hours), 0) AS hours, coalesce(sum(participations), 0) AS participations,
-                       count(DISTINCT activity_id) FILTER (WHERE activity_id <> 0 AND participations > 0) AS activities
+                SELECT coalesce(sum(hours), 0) AS hours, coalesce(sum(participations), 0) AS participations
                 FROM report_service_day
                 WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to""")
                 .param("organisations", ids(organisations)).param("from", from).param("to", to)
-                .query((rs, row) -> new Service(rs.getBigDecimal("hours"), rs.getLong("participations"),
-                        rs.getLong("activities")))
+                .query((rs, row) -> new Service(rs.getBigDecimal("hours"), rs.getLong("participations")))
                 .single();
     }
 
@@ -281,7 +279,7 @@ class ReportStore {
         return organisations.toArray(Long[]::new);
     }
 
-    record Service(BigDecimal hours, long participations, long activities) {
+    record Service(BigDecimal hours, long participations) {
     }
 
 }

@@ -44,6 +44,8 @@ public class Reports {
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     /** Records of an export per look-up of volunteers' numbers and names. */
     private static final int LABEL_BATCH = 1_000;
+    /** Longer than any transaction that applies an event: see {@link #pastBy}. */
+    private static final java.time.Duration COMMIT_MARGIN = java.time.Duration.ofMinutes(5);
     private static final int MAX_DAYS = 3 * 366;
 
     private final ReportStore store;
@@ -167,7 +169,7 @@ public class Reports {
         if (!store.firstTime("hours", credited.entryId())) {
             return false;
         }
-        if (credited.serviceDate().isBefore(today())) {
+        if (pastBy(credited.serviceDate())) {
             store.pastChanged();
         }
         long activityId = credited.activityId() == null ? 0 : credited.activityId();
@@ -184,7 +186,7 @@ public class Reports {
     public void peopleServed(PeopleServedRecorded recorded) {
         store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed(),
                 recorded.recordedAt());
-        if (recorded.day().isBefore(today())) {
+        if (pastBy(recorded.day())) {
             store.pastChanged();
         }
     }
@@ -194,7 +196,7 @@ public class Reports {
         if (store.firstTime("registration", registration.volunteerId())) {
             LocalDate day = registration.registeredAt().atZoneSameInstant(CITY).toLocalDate();
             store.addRegistration(registration.organisationId(), day);
-            if (day.isBefore(today())) {
+            if (pastBy(day)) {
                 store.pastChanged();
             }
         }
@@ -394,6 +396,16 @@ public class Reports {
     }
 
     private record ActivityFacts(String category, Long teamId) {
+    }
+
+    /**
+     * Whether a fact about {@code day} changes figures that {@link PastFigures} may keep: a day before today, or today
+     * in its last minutes, since this transaction may commit after midnight, when today has become a past day that a
+     * reader could already have counted without it.
+     */
+    private boolean pastBy(LocalDate day) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(CITY));
+        return now.plus(COMMIT_MARGIN).toLocalDate().isAfter(day);
     }
 
     private LocalDate today() {

@@ -49,6 +49,8 @@ class ReportingIntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     Reports reports;
+    @Autowired
+    org.leifeng.support.TestClock clock;
 
     String admin;
     String district;
@@ -162,6 +164,27 @@ class ReportingIntegrationTest {
         assertThat(stats("overview", earlier, today.minusDays(1)).get("activeVolunteers").asLong()).isEqualTo(1);
         JsonNode trend = client.get("/api/v1/stats/trend?organisationId=" + street, district).json();
         assertThat(trend.toString()).contains("\"activeVolunteers\":2");
+    }
+
+    @Test
+    void aFactAboutTodayMarksPastFiguresStaleOnlyInTheLastMinutesBeforeMidnight() {
+        long volunteer = volunteer();
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(CITY));
+        java.time.ZonedDateTime noon = now.toLocalDate().plusDays(1).atTime(12, 0).atZone(CITY);
+        try {
+            clock.advance(Duration.between(now, noon));
+            long before = pastVersion();
+            reports.apply(new HoursCredited(ATTENDANCES.incrementAndGet(), volunteer, street, null, noon.toLocalDate(),
+                    new BigDecimal("1.0"), null));
+            assertThat(pastVersion()).as("at noon, today's fact only changes today's figures").isEqualTo(before);
+
+            clock.advance(Duration.ofHours(11).plusMinutes(57));
+            reports.apply(new HoursCredited(ATTENDANCES.incrementAndGet(), volunteer, street, null, noon.toLocalDate(),
+                    new BigDecimal("1.0"), null));
+            assertThat(pastVersion()).as("at 23:57 it may commit after midnight").isEqualTo(before + 1);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -280,6 +303,10 @@ class ReportingIntegrationTest {
         CheckedOut attended = new CheckedOut(ATTENDANCES.incrementAndGet(), volunteerId, held.id(), held.shiftIds().get(0),
                 street, from, now, from, now, new BigDecimal(hours), null);
         transactions.executeWithoutResult(status -> events.publishEvent(attended));
+    }
+
+    private long pastVersion() {
+        return jdbc.sql("SELECT past_changes FROM report_version").query(Long.class).single();
     }
 
     private long volunteer() {

@@ -114,7 +114,7 @@ final class ActivitySearchScenario implements Scenario {
             @Override
             public Request next(int client) {
                 Random random = randoms[client];
-                Kind kind = pickKind(random.nextInt(100));
+                Kind kind = Mix.pick(MIX, Kind::weight, random.nextInt(100));
                 return Request.get(kind.name(), path(kind.parameters().apply(random, city)), null, null);
             }
 
@@ -248,17 +248,6 @@ final class ActivitySearchScenario implements Scenario {
         return "/api/v1/activities" + (parameters.isEmpty() ? "" : "?" + parameters.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
-    }
-
-    private static Kind pickKind(int percent) {
-        int sum = 0;
-        for (Kind kind : MIX) {
-            sum += kind.weight();
-            if (percent < sum) {
-                return kind;
-            }
-        }
-        return MIX.get(0);
     }
 
     private static String pick(Random random, String[] values) {

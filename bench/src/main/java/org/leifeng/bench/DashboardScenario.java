@@ -116,7 +116,7 @@ final class DashboardScenario implements Scenario {
             @Override
             public Request next(int client) {
                 Random random = randoms[client];
-                Kind kind = pick(random.nextInt(100));
+                Kind kind = Mix.pick(MIX, Kind::weight, random.nextInt(100));
                 return Request.get(kind.name(), kind.path().apply(random, city), token, null);
             }
 
@@ -185,17 +185,6 @@ final class DashboardScenario implements Scenario {
             throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static Kind pick(int percent) {
-        int sum = 0;
-        for (Kind kind : MIX) {
-            sum += kind.weight();
-            if (percent < sum) {
-                return kind;
-            }
-        }
-        return MIX.get(0);
     }
 
     private static long district(Random random, CitySeeder.City city) {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code --leifeng.verify-ledger} while the platform runs) must be refused, and the server left alone.
  */
 @LeifengTest
-class StalePostmasterIntegrationTest {
+class DataDirectoryLockIntegrationTest {
 
     @Autowired
     EmbeddedDatabaseProperties properties;
