@@ -30,7 +30,9 @@ class ReportingListeners {
 
     @ApplicationModuleListener
     void on(VolunteerRegistered registered) {
-        reports.register(new VolunteerRegistration(registered.volunteerId(), registered.organisationId(),
-                java.time.OffsetDateTime.now(clock)));
+        // Publications stored before registeredAt existed carry none; for them the handling time is all there is.
+        java.time.OffsetDateTime at = registered.registeredAt() == null ? java.time.OffsetDateTime.now(clock)
+                : registered.registeredAt();
+        reports.register(new VolunteerRegistration(registered.volunteerId(), registered.organisationId(), at));
     }
 }

@@ -107,7 +107,7 @@ public class Volunteers {
                 guardian.idNumber() == null ? null : personalData.seal(guardian.idNumber()),
                 guardian.idNumber() == null ? null : Masking.documentNumber(guardian.idNumber()),
                 personalData.seal(guardian.phone()), Masking.phone(guardian.phone()), guardian.relation(), now));
-        events.publishEvent(new VolunteerRegistered(id, account.id(), organisationId));
+        events.publishEvent(new VolunteerRegistered(id, account.id(), organisationId, now));
         audit.describe("volunteer.registered", "volunteer", id, organisationId);
         return store.find(id).orElseThrow();
     }
