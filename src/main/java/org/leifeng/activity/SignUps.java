@@ -18,14 +18,13 @@ import org.leifeng.volunteer.VolunteerFacts;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signing up for shifts. A sign-up claims a place with a conditional UPDATE of the shift's counters and inserts its
- * row in the same transaction; when the shift is full it joins the line (if the activity keeps one). The database's
+ * row in the same transaction, which it shares with the sign-ups for the shift that arrived at the same time
+ * ({@link SignupBatcher}); when the shift is full it joins the line (if the activity keeps one). The database's
  * constraints refuse a second live sign-up for the shift and overlapping ones; those refusals become 409s.
  * Every freed place goes to the first in line in the transaction that frees it.
  */
@@ -37,27 +36,27 @@ public class SignUps {
     public static final int REASON_LENGTH = 300;
 
     private final SignupStore store;
+    private final SignupBatcher batcher;
     private final ActivityStore activities;
     private final Volunteers volunteers;
     private final Teams teams;
     private final AccessControl access;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final SignupSettings settings;
     private final Clock clock;
 
-    SignUps(SignupStore store, ActivityStore activities, Volunteers volunteers, Teams teams, AccessControl access,
-            AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate transaction, SignupSettings settings,
+    SignUps(SignupStore store, SignupBatcher batcher, ActivityStore activities, Volunteers volunteers, Teams teams,
+            AccessControl access, AuditTrail audit, ApplicationEventPublisher events, SignupSettings settings,
             Clock clock) {
         this.store = store;
+        this.batcher = batcher;
         this.activities = activities;
         this.volunteers = volunteers;
         this.teams = teams;
         this.access = access;
         this.audit = audit;
         this.events = events;
-        this.transaction = transaction;
         this.settings = settings;
         this.clock = clock;
     }
@@ -84,39 +83,34 @@ public class SignUps {
             throw new SignupProblems.NotEligible(reasons);
         }
         // No look-up of an existing sign-up first: the constraints refuse a second one, and the refusal says which.
-        long volunteer = facts.id();
-        try {
-            return transaction.execute(status -> claim(activity, shift, volunteer));
-        } catch (DataIntegrityViolationException refused) {
-            // A concurrent twin of this request may trip either constraint first: the same shift is the same time.
-            Optional<Long> twin = store.liveSignupOf(shiftId, volunteer);
-            if (twin.isPresent()) {
-                throw new SignupProblems.AlreadySignedUp(twin.get());
-            }
-            if (String.valueOf(refused.getMostSpecificCause().getMessage()).contains("signup_no_overlap")) {
-                throw new SignupProblems.OverlappingSignUp();
-            }
-            throw refused;
-        }
-    }
-
-    /** One round trip under the shift's row lock (see {@link SignupStore#claim}); then the event and the audit. */
-    private SignupView claim(ActivityView activity, ShiftView shift, long volunteer) {
         SignupStatus wanted = activity.approval() == Approval.AUTO ? SignupStatus.CONFIRMED : SignupStatus.PENDING;
         Long createdBy = access.currentCaller().map(Caller::accountId).orElse(null);
-        SignupStore.Claimed claimed = store.claim(shift.id(), volunteer, wanted, activity.waitlist(), createdBy)
-                .orElseThrow(() -> {
-                    Optional<Long> existing = store.liveSignupOf(shift.id(), volunteer);
-                    if (existing.isPresent()) {
-                        return new SignupProblems.AlreadySignedUp(existing.get());
-                    }
-                    return activity.waitlist() ? SignupProblems.notTakingSignups() : new SignupProblems.ShiftFull();
-                });
-        events.publishEvent(new SignedUp(claimed.id(), shift.id(), activity.id(), volunteer, claimed.status()));
+        SignupStore.Claim outcome = batcher.claim(
+                new SignupBatcher.LaneKey(activity.id(), shift.id(), wanted, activity.waitlist()), facts.id(), createdBy);
+        SignupStore.Claimed claimed = outcome.claimed();
+        if (claimed == null) {
+            throw refusal(activity, shift, facts.id(), outcome.refusedBy());
+        }
         audit.describe("signup.created", "signup", claimed.id(), activity.organisationId(), claimed.status().name());
-        return new SignupView(claimed.id(), shift.id(), activity.id(), volunteer, claimed.status(),
+        return new SignupView(claimed.id(), shift.id(), activity.id(), facts.id(), claimed.status(),
                 claimed.waitlistPosition(), claimed.createdAt(), null, null, claimed.shiftStartsAt(),
                 claimed.shiftEndsAt(), activity.title(), null, null);
+    }
+
+    /**
+     * Why a sign-up was not made: a live one of the volunteer for the shift (a concurrent twin of this request may
+     * trip either constraint first: the same shift is the same time), an overlapping one, or no place and no line.
+     */
+    private RuntimeException refusal(ActivityView activity, ShiftView shift, long volunteer, String refusedBy) {
+        Optional<Long> twin = store.liveSignupOf(shift.id(), volunteer);
+        if (twin.isPresent()) {
+            return new SignupProblems.AlreadySignedUp(twin.get());
+        }
+        if (refusedBy == null) {
+            return activity.waitlist() ? SignupProblems.notTakingSignups() : new SignupProblems.ShiftFull();
+        }
+        return "signup_no_overlap".equals(refusedBy) ? new SignupProblems.OverlappingSignUp()
+                : SignupProblems.changedMeanwhile();
     }
 
     /** Cancels a live sign-up: the volunteer until the cut-off, an organiser at any time. The place goes to the line. */

@@ -31,25 +31,41 @@ class SignupStore {
     }
 
     /**
-     * Signs a volunteer up in one round trip ({@code claim_signup}, migration V17), so the shift's row lock is held
-     * for as short a time as possible: it locks the shift, takes a place if one is free (+1 {@code as}: CONFIRMED or
-     * PENDING) or else, when {@code waitlist}, the next position in line, and inserts the sign-up with what it got.
-     * Empty when the shift is not open, or full without a line; the unique and exclusion constraints of
-     * {@code signup} refuse a second live sign-up and an overlapping one. Run it in a transaction.
+     * Signs volunteers up for one shift in one round trip ({@code claim_signups}, migration V19), in the order given:
+     * under the shift's row lock each takes a place if one is free (+1 {@code as}: CONFIRMED or PENDING) or else, when
+     * {@code waitlist}, the next position in line. One outcome per volunteer, in the same order; a sign-up refused by
+     * a constraint (a second live one, an overlapping one) is undone alone and names the constraint. Run it in a
+     * transaction: nobody may be answered before it commits.
      */
-    Optional<Claimed> claim(long shiftId, long volunteerId, SignupStatus as, boolean waitlist, Long createdBy) {
-        return jdbc.sql("""
-                SELECT signup_id, signup_status, line_position, signed_up_at, shift_starts_at, shift_ends_at
-                FROM claim_signup(:shift, :volunteer, :as, :waitlist, :createdBy)""")
-                .param("shift", shiftId).param("volunteer", volunteerId).param("as", as.name())
-                .param("waitlist", waitlist).param("createdBy", createdBy, java.sql.Types.BIGINT)
-                .query((rs, row) -> new Claimed(rs.getLong(1), SignupStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, Long.class), rs.getObject(4, OffsetDateTime.class),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
-                .optional();
+    List<Claim> claimAll(long shiftId, List<Long> volunteers, List<Long> createdBy, SignupStatus as, boolean waitlist) {
+        Claim[] outcomes = new Claim[volunteers.size()];
+        jdbc.sql("""
+                SELECT ordinal, signup_id, signup_status, line_position, signed_up_at, shift_starts_at, shift_ends_at,
+                       refused_by
+                FROM claim_signups(:shift, :volunteers, :as, :waitlist, :createdBy)""")
+                .param("shift", shiftId).param("volunteers", volunteers.toArray(Long[]::new)).param("as", as.name())
+                .param("waitlist", waitlist).param("createdBy", createdBy.toArray(Long[]::new))
+                .query(rs -> {
+                    outcomes[rs.getInt(1) - 1] = claim(rs);
+                });
+        return List.of(outcomes);
     }
 
-    /** What {@link #claim} inserted, with the shift's times as they were under the lock. */
+    private static Claim claim(ResultSet rs) throws SQLException {
+        Long id = rs.getObject(2, Long.class);
+        if (id == null) {
+            return new Claim(null, rs.getString(8));
+        }
+        return new Claim(new Claimed(id, SignupStatus.valueOf(rs.getString(3)), rs.getObject(4, Long.class),
+                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                rs.getObject(7, OffsetDateTime.class)), null);
+    }
+
+    /** What {@link #claimAll} did for one volunteer: a sign-up, or none, refused by a constraint or not. */
+    record Claim(Claimed claimed, String refusedBy) {
+    }
+
+    /** The sign-up {@link #claimAll} inserted, with the shift's times as they were under the lock. */
     record Claimed(long id, SignupStatus status, Long waitlistPosition, OffsetDateTime createdAt,
             OffsetDateTime shiftStartsAt, OffsetDateTime shiftEndsAt) {
     }

@@ -2,12 +2,19 @@ package org.leifeng.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.Concurrently;
@@ -25,6 +32,12 @@ class SignupConcurrencyIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SignupBatcher batcher;
 
     @Test
     void twoThousandVolunteersOnA200PlaceShiftThrough64ThreadsConfirmExactly200AndQueueTheRestInOrder() throws Exception {
@@ -56,6 +69,58 @@ class SignupConcurrencyIntegrationTest {
                 SELECT waitlist_position FROM signup WHERE shift_id = :id AND status = 'WAITLISTED'
                 ORDER BY created_at, id""").param("id", shift).query(Long.class).list();
         assertThat(positionsInArrivalOrder).isSorted().doesNotHaveDuplicates().hasSize(1_800);
+    }
+
+    @Test
+    void signUpsArrivingWhileTheShiftIsBusyAreDecidedTogetherInArrivalOrderAndATwinAmongThemIsRefusedAlone()
+            throws Exception {
+        ActivityFixture fixture = new ActivityFixture(client, jdbc);
+        String organiser = fixture.organiserToken();
+        long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 5), organiser);
+        List<Long> volunteers = fixture.demoVolunteers(11);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<TestClient.Answer>> group = new ArrayList<>();
+        Future<TestClient.Answer> first;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM shift WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, shift);
+                lock.executeQuery().close();
+            }
+            first = pool.submit(() -> signUp(organiser, shift, volunteers.get(0)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 0 && jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%claim_signups(%'""").query(Long.class).single() == 1);
+            for (long volunteer : volunteers.subList(1, 11)) {
+                group.add(pool.submit(() -> signUp(organiser, shift, volunteer)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == group.size());
+            }
+            group.add(pool.submit(() -> signUp(organiser, shift, volunteers.get(3))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 11);
+            holder.commit();
+        }
+        assertThat(first.get().status()).isEqualTo(201);
+        List<TestClient.Answer> answers = new ArrayList<>();
+        for (Future<TestClient.Answer> answer : group) {
+            answers.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers.subList(0, 10)).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+        assertThat(answers.subList(0, 4)).extracting(answer -> answer.json().get("status").asText())
+                .containsOnly("CONFIRMED");
+        assertThat(answers.subList(4, 10)).extracting(answer -> answer.json().get("waitlistPosition").asLong())
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        TestClient.Answer twin = answers.get(10);
+        assertThat(twin.status()).isEqualTo(409);
+        assertThat(twin.json().get("signupId").asLong()).isEqualTo(answers.get(2).id());
+        assertThat(jdbc.sql("SELECT count(DISTINCT xmin::text) FROM signup WHERE shift_id = :id").param("id", shift)
+                .query(Long.class).single()).as("the first sign-up's transaction and the group's").isEqualTo(2);
+        assertThat(fixture.counters(shift)).containsEntry("confirmed", 5L).containsEntry("waitlisted", 6L);
+    }
+
+    private TestClient.Answer signUp(String organiser, long shift, long volunteer) {
+        return client.post("/api/v1/shifts/" + shift + "/signups", organiser, Map.of("volunteerId", volunteer));
     }
 
     @Test
