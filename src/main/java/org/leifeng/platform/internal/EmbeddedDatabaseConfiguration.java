@@ -52,6 +52,10 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Stopped by the context (destroyMethod), after the beans that use it. zonky's own shutdown hook would
+                // stop it while the context is still closing: Modulith's event registry then waited 30 s (Hikari's
+                // connection timeout) for a connection at every shutdown.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
                 .setServerConfig("full_page_writes", properties.durable() ? "on" : "off")
