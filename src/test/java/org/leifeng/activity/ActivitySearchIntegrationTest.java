@@ -6,6 +6,7 @@ import static org.leifeng.support.Problems.assertProblem;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,46 @@ class ActivitySearchIntegrationTest {
     }
 
     @Test
+    void withoutWordsTheCategoryAndSubtreeFiltersFollowAnActivitysChangedCategory() {
+        OffsetDateTime day = ActivityFixture.freshDay();
+        Map<String, Object> health = body("义诊", fixture.organisation("北书店街道"), day, 10);
+        health.put("category", "HEALTH");
+        long healthId = create(health, true);
+        long otherDistrict = create(body("鼓楼", fixture.organisation("鼓楼区"), day, 10), true);
+        // The day is this test's own: with it, the searches below see only its activities, and no word is given,
+        // so the listing alone answers them.
+        String onTheDay = "from=" + TestClient.encode(day.toString()) + "&to=" + TestClient.encode(day.plusHours(1).toString());
+        String district = "&organisationId=" + fixture.organisation("龙亭区");
+
+        assertThat(ids(search(onTheDay))).containsExactlyInAnyOrder(healthId, otherDistrict);
+        JsonNode found = search(onTheDay + "&category=HEALTH");
+        assertThat(ids(found)).containsExactly(healthId);
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(ids(search(onTheDay + district))).containsExactly(healthId);
+        assertThat(ids(search(onTheDay + district + "&category=COMMUNITY"))).isEmpty();
+
+        Map<String, Object> change = new HashMap<>(Map.of("title", "义诊 " + word, "category", "ELDERLY",
+                "approval", "AUTO"));
+        TestClient.Answer changed = client.patch("/api/v1/activities/" + healthId, admin, change);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        assertThat(ids(search(onTheDay + "&category=HEALTH"))).isEmpty();
+        assertThat(ids(search(onTheDay + district + "&category=ELDERLY"))).containsExactly(healthId);
+    }
+
+    @Test
+    void aCategoryAloneListsOnlyThatCategoryAndCountsAllOfIt() {
+        create(body("文化", fixture.organisation("龙亭区"), ActivityFixture.freshDay(), 10), true);
+
+        JsonNode found = search("category=COMMUNITY&size=100");
+        assertThat(found.get("items")).isNotEmpty();
+        found.get("items").forEach(item -> assertThat(item.get("category").asString()).isEqualTo("COMMUNITY"));
+        assertThat(found.get("total").asLong()).isEqualTo(jdbc.sql("""
+                SELECT count(*) FROM activity WHERE category = 'COMMUNITY' AND status IN ('PUBLISHED', 'COMPLETED')""")
+                .query(Long.class).single());
+    }
+
+    @Test
     void aDateRangeFindsActivitiesWithAShiftOverlappingIt() {
         OffsetDateTime day = ActivityFixture.freshDay();
         long morning = create(body("上午", fixture.organisation("龙亭区"), day, 10), true);
@@ -118,6 +159,30 @@ class ActivitySearchIntegrationTest {
         assertThat(ids(search("q=" + word + "&lat=34.79&lon=114.35&withinMeters=7000"))).containsExactly(near, middle);
         JsonNode withoutPoint = search("q=" + word).get("items").get(0).get("distanceMeters");
         assertThat(withoutPoint == null || withoutPoint.isNull()).as("distance without a point").isTrue();
+    }
+
+    @Test
+    void nearAPointWithoutWordsTheTotalCountsOnlyActivitiesWithAPlaceAndFollowsAChangedPlace() {
+        OffsetDateTime day = ActivityFixture.freshDay();
+        long located = create(at(body("有地点", fixture.organisation("龙亭区"), day, 10), 34.80, 114.35), true);
+        Map<String, Object> nowhere = body("无地点", fixture.organisation("龙亭区"), day, 10);
+        nowhere.remove("place");
+        long unlocated = create(nowhere, true);
+        String nearOnTheDay = "lat=34.79&lon=114.35&from=" + TestClient.encode(day.toString()) + "&to="
+                + TestClient.encode(day.plusHours(1).toString());
+
+        JsonNode found = search(nearOnTheDay);
+        assertThat(ids(found)).containsExactly(located);
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+
+        Map<String, Object> placed = new HashMap<>(Map.of("title", "无地点 " + word, "category", "COMMUNITY",
+                "approval", "AUTO", "place", Map.of("address", "开封市", "lat", 34.81, "lon", 114.35, "radiusMeters", 300)));
+        TestClient.Answer changed = client.patch("/api/v1/activities/" + unlocated, admin, placed);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        JsonNode both = search(nearOnTheDay);
+        assertThat(ids(both)).containsExactly(located, unlocated);
+        assertThat(both.get("total").asLong()).isEqualTo(2);
     }
 
     @Test
