@@ -42,19 +42,22 @@ class ActivitySearchStore {
     private static final String LISTED = "a.status IN ('PUBLISHED', 'COMPLETED')";
 
     private final JdbcClient jdbc;
+    private final ActivitySearchTotals totals;
 
-    ActivitySearchStore(JdbcClient jdbc) {
+    ActivitySearchStore(JdbcClient jdbc, ActivitySearchTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /** {@code organisationIds}: the subtree to stay in, or null for the whole city. */
     PageResult<ActivitySummary> find(ActivitySearchQuery query, Collection<Long> organisationIds, OffsetDateTime now,
             PageRequest page) {
+        long version = totals.currentVersion();
         Map<String, Object> params = new HashMap<>();
         params.put("limit", page.size());
         params.put("offset", page.offset());
         if (!query.near() && query.q() == null) {
-            return listingOnly(query, organisationIds, now, page, params);
+            return listingOnly(query, organisationIds, now, page, params, version);
         }
         List<String> where = conditions(query, organisationIds, params);
         String join = query.hasFreePlaces() || !query.near()
@@ -64,7 +67,7 @@ class ActivitySearchStore {
                 : "l.next_shift_at ASC NULLS LAST, l.activity_id DESC";
         List<Long> ids = jdbc.sql("SELECT a.id FROM activity a" + join + "\nWHERE " + and(where, within(query, true))
                 + "\nORDER BY " + order + "\nLIMIT :limit OFFSET :offset").params(params).query(Long.class).list();
-        long total = total(query, organisationIds, where, join, params);
+        long total = total(query, organisationIds, where, join, params, version);
         return new PageResult<>(rows(ids, query, now), page.page(), page.size(), total);
     }
 
@@ -74,17 +77,17 @@ class ActivitySearchStore {
      * activity's own status).
      */
     private long total(ActivitySearchQuery query, Collection<Long> organisationIds, List<String> where, String join,
-            Map<String, Object> params) {
+            Map<String, Object> params, long version) {
         if (query.q() == null && query.withinMeters() == null) {
             Map<String, Object> listingParams = new HashMap<>();
             List<String> listing = listingConditions(query, organisationIds, listingParams);
             listing.add("l.located");
-            return jdbc.sql("SELECT count(*) FROM activity_listing l\nWHERE " + String.join("\n  AND ", listing))
-                    .params(listingParams).query(Long.class).single();
+            return totals.count(version, "SELECT count(*) FROM activity_listing l\nWHERE "
+                    + String.join("\n  AND ", listing), listingParams);
         }
         String countJoin = query.hasFreePlaces() ? join : "";
-        return jdbc.sql("SELECT count(*) FROM activity a" + countJoin + "\nWHERE "
-                + and(where, within(query, false))).params(params).query(Long.class).single();
+        return totals.count(version, "SELECT count(*) FROM activity a" + countJoin + "\nWHERE "
+                + and(where, within(query, false)), params);
     }
 
     /**
@@ -114,13 +117,12 @@ class ActivitySearchStore {
      * per organiser, or the whole order; the dates through the shifts in the range).
      */
     private PageResult<ActivitySummary> listingOnly(ActivitySearchQuery query, Collection<Long> organisationIds,
-            OffsetDateTime now, PageRequest page, Map<String, Object> params) {
+            OffsetDateTime now, PageRequest page, Map<String, Object> params, long version) {
         String conditions = String.join("\n  AND ", listingConditions(query, organisationIds, params));
         List<Long> ids = jdbc.sql("SELECT l.activity_id FROM activity_listing l\nWHERE " + conditions
                 + "\nORDER BY l.next_shift_at ASC NULLS LAST, l.activity_id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(Long.class).list();
-        long total = jdbc.sql("SELECT count(*) FROM activity_listing l\nWHERE " + conditions).params(params)
-                .query(Long.class).single();
+        long total = totals.count(version, "SELECT count(*) FROM activity_listing l\nWHERE " + conditions, params);
         return new PageResult<>(rows(ids, query, now), page.page(), page.size(), total);
     }
 

@@ -131,6 +131,33 @@ class ActivitySearchIntegrationTest {
     }
 
     @Test
+    void aTotalKeptBetweenSearchesChangesTheMomentWhatItCountsChanges() {
+        OffsetDateTime day = ActivityFixture.freshDay();
+        String onTheDay = "from=" + TestClient.encode(day.toString()) + "&to=" + TestClient.encode(day.plusHours(1).toString());
+        long first = create(body("甲", fixture.organisation("龙亭区"), day, 10), true);
+        long second = create(body("乙", fixture.organisation("龙亭区"), day, 10), false);
+        assertThat(total("q=" + word)).isEqualTo(1);
+        assertThat(total(onTheDay)).isEqualTo(1);
+
+        assertThat(client.post("/api/v1/activities/" + second + "/publish", admin, null).status()).isEqualTo(200);
+        assertThat(total("q=" + word)).as("published").isEqualTo(2);
+        assertThat(total(onTheDay)).as("published").isEqualTo(2);
+
+        TestClient.Answer renamed = client.patch("/api/v1/activities/" + second, admin,
+                new HashMap<>(Map.of("title", "乙", "category", "COMMUNITY", "approval", "AUTO")));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(total("q=" + word)).as("the word left the title").isEqualTo(1);
+
+        assertThat(client.post("/api/v1/activities/" + first + "/cancel", admin, null).status()).isEqualTo(200);
+        assertThat(total("q=" + word)).as("cancelled").isZero();
+        assertThat(total(onTheDay)).as("cancelled").isEqualTo(1);
+    }
+
+    private long total(String query) {
+        return search(query).get("total").asLong();
+    }
+
+    @Test
     void aDateRangeFindsActivitiesWithAShiftOverlappingIt() {
         OffsetDateTime day = ActivityFixture.freshDay();
         long morning = create(body("上午", fixture.organisation("龙亭区"), day, 10), true);
