@@ -1,5 +1,7 @@
 package org.leifeng.hours;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,13 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.leifeng.platform.QrCodes;
 import org.springframework.stereotype.Component;
@@ -132,7 +137,13 @@ class CertificatePdf {
         try {
             // The collection holds two faces; the proportional one is used.
             TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(font));
-            return new ParsedFont(collection, collection.getFontByName(FONT_NAME));
+            TrueTypeFont face = collection.getFontByName(FONT_NAME);
+            // The face's GSUB table has only a Latin script with no features: substitution changes no glyph. With it
+            // enabled, PDFBox still runs the substitution pass on every showText of a Type 0 font (split into words,
+            // each mapped to glyph ids and back), about a quarter of a certificate's drawing; without it, showText
+            // encodes through the cmap directly, to the same glyphs (CertificatePdfTest compares them).
+            face.setEnableGsub(false);
+            return new ParsedFont(collection, face);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the certificate font", e);
         }
@@ -255,9 +266,26 @@ class CertificatePdf {
             text(out, 11, MARGIN, y - 24, "证明编号：" + content.number());
             text(out, 8, MARGIN, y - 44, "本证明依据《志愿服务记录与证明出具办法（试行）》出具，免费、如实；扫描右侧二维码或访问");
             text(out, 8, MARGIN, y - 56, content.verifyUrl() + " 核验真伪。");
-            PDImageXObject qr = LosslessFactory.createFromImage(document, QrCodes.image(content.verifyUrl(), 240));
+            PDImageXObject qr = qrCode(content.verifyUrl());
             float size = 96;
             out.drawImage(qr, COLUMNS[COLUMNS.length - 1] - size, tableBottom - 20 - size, size, size);
+        }
+
+        /**
+         * The verification URL's QR code as a 1-bit grey image. {@link QrCodes#image} answers a one-bit-a-pixel image
+         * whose palette has black at 0 and white at 1, rows padded to whole bytes: exactly the samples of a 1-bit
+         * DeviceGray image, so its raster is compressed as it is. {@code LosslessFactory.createFromImage} makes the
+         * same stream, but reads the image back pixel by pixel through {@code getRGB} and writes it again bit by
+         * bit, which was more than half of drawing the code.
+         */
+        private PDImageXObject qrCode(String url) throws IOException {
+            BufferedImage image = QrCodes.image(url, 240);
+            byte[] samples = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream(samples.length / 2);
+            FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE)
+                    .encode(new ByteArrayInputStream(samples), compressed, new COSDictionary(), 0);
+            return new PDImageXObject(document, new ByteArrayInputStream(compressed.toByteArray()),
+                    COSName.FLATE_DECODE, image.getWidth(), image.getHeight(), 1, PDDeviceGray.INSTANCE);
         }
 
         void centred(PDPageContentStream out, float size, float y, String text) throws IOException {
@@ -281,15 +309,27 @@ class CertificatePdf {
             out.stroke();
         }
 
-        /** Cuts a cell's text to its column, with an ellipsis. */
-        private String fit(String text, float size, float width) throws IOException {
+        /**
+         * Cuts a cell's text to its column, with an ellipsis: the longest start that fits with the ellipsis after it.
+         * Widths only add up, so that start is found in one pass from the left, each sum taken in the order
+         * {@link #width} takes it.
+         */
+        private String fit(String text, float size, float width) {
             String shown = printable(text);
             if (width(shown, size) <= width) {
                 return shown;
             }
-            int end = shown.length();
-            while (end > 0 && width(shown.substring(0, end) + "…", size) > width) {
-                end = shown.offsetByCodePoints(end, -1);
+            float ellipsis = glyphWidth('…');
+            float prefix = 0;
+            int end = 0;
+            while (end < shown.length()) {
+                int codePoint = shown.codePointAt(end);
+                float longer = prefix + glyphWidth(codePoint);
+                if ((longer + ellipsis) / 1000 * size > width) {
+                    break;
+                }
+                prefix = longer;
+                end += Character.charCount(codePoint);
             }
             return shown.substring(0, end) + "…";
         }
@@ -328,17 +368,28 @@ class CertificatePdf {
             return width / 1000 * size;
         }
 
-        /** Characters the font has no glyph for (rare ideographs, emoji) become ? instead of failing the document. */
+        /**
+         * Characters the font has no glyph for (rare ideographs, emoji) become ? instead of failing the document. Text
+         * that needs no replacement, nearly all of it, is answered as it is.
+         */
         private String printable(String text) {
-            StringBuilder shown = new StringBuilder(text.length());
-            text.codePoints().forEach(codePoint -> {
-                if (glyphWidth(codePoint) == NO_GLYPH) {
-                    shown.append('?');
-                } else {
-                    shown.appendCodePoint(codePoint);
+            StringBuilder shown = null;
+            for (int i = 0; i < text.length(); ) {
+                int codePoint = text.codePointAt(i);
+                boolean missing = glyphWidth(codePoint) == NO_GLYPH;
+                if (missing && shown == null) {
+                    shown = new StringBuilder(text.length()).append(text, 0, i);
                 }
-            });
-            return shown.toString();
+                if (shown != null) {
+                    if (missing) {
+                        shown.append('?');
+                    } else {
+                        shown.appendCodePoint(codePoint);
+                    }
+                }
+                i += Character.charCount(codePoint);
+            }
+            return shown == null ? text : shown.toString();
         }
 
         /** The advance width of a character in 1/1000 em, or {@link #NO_GLYPH}; asked of the font once. */
