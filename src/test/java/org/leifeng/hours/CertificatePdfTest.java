@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.gsub.GsubWorkerFactory;
+import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -66,6 +72,27 @@ class CertificatePdfTest {
                 odd.issuedAt(), odd.verifyUrl());
 
         assertThat(text(pdf.render(odd))).contains("王?明");
+    }
+
+    /**
+     * CertificatePdf turns the font's glyph substitution off because it changes nothing: the same glyphs are shown as
+     * PDFBox's substitution pass would show, for every character the font maps.
+     */
+    @Test
+    void theFontsGlyphSubstitutionChangesNoGlyph() throws IOException {
+        try (InputStream in = CertificatePdf.class.getResourceAsStream("/fonts/wqy-microhei.ttc");
+                TrueTypeCollection collection = new TrueTypeCollection(in)) {
+            TrueTypeFont face = collection.getFontByName("WenQuanYiMicroHei");
+            GsubData gsub = face.getGsubData();
+            CmapLookup cmap = face.getUnicodeCmapLookup();
+            List<Integer> glyphs = IntStream.rangeClosed(0, Character.MAX_CODE_POINT).map(cmap::getGlyphId)
+                    .filter(glyph -> glyph > 0).boxed().toList();
+
+            assertThat(gsub).isNotSameAs(GsubData.NO_DATA_FOUND);
+            assertThat(gsub.getSupportedFeatures()).isEmpty();
+            assertThat(glyphs).hasSizeGreaterThan(20_000);
+            assertThat(new GsubWorkerFactory().getGsubWorker(cmap, gsub).applyTransforms(glyphs)).isEqualTo(glyphs);
+        }
     }
 
     static CertificateContent content(int records) {
