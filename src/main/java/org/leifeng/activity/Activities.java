@@ -93,6 +93,16 @@ public class Activities {
         return activity;
     }
 
+    /**
+     * A shift with its activity in one query (the activity without its other shifts), visible as {@link #get} says:
+     * empty if there is no such shift or only its organisers may see a draft.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
+        return store.shiftWithActivity(shiftId)
+                .filter(found -> found.activity().status() != ActivityStatus.DRAFT || isOrganiser(found.activity()));
+    }
+
     /** A shift by id with its counters, for anyone (its activity decides who may see more); empty if none. */
     @Transactional(readOnly = true)
     public Optional<ShiftView> shift(long shiftId) {

@@ -114,10 +114,6 @@ class ActivityStore {
                 .optional();
     }
 
-    /** {@code activity} without its shifts. */
-    record ShiftOfActivity(ShiftView shift, ActivityView activity) {
-    }
-
     List<ShiftView> shiftsOf(long activityId) {
         return jdbc.sql("SELECT * FROM shift WHERE activity_id = :id ORDER BY starts_at, id").param("id", activityId)
                 .query(ActivityStore::shift).list();

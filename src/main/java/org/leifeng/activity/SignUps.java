@@ -66,7 +66,7 @@ public class SignUps {
      * CONFIRMED, PENDING (manual approval) or WAITLISTED.
      */
     public SignupView signUp(long shiftId, Long volunteerId) {
-        ActivityStore.ShiftOfActivity found = activities.shiftWithActivity(shiftId)
+        ShiftOfActivity found = activities.shiftWithActivity(shiftId)
                 .orElseThrow(() -> new NotFound("shift", shiftId));
         ShiftView shift = found.shift();
         ActivityView activity = published(found.activity(), shift);
@@ -211,7 +211,7 @@ public class SignUps {
     /** The volunteer's live sign-up of a shift (PENDING, CONFIRMED or WAITLISTED), for attendance. */
     @Transactional(readOnly = true)
     public Optional<SignupView> liveSignupOf(long shiftId, long volunteerId) {
-        return store.liveSignupOf(shiftId, volunteerId).flatMap(store::find);
+        return store.liveSignup(shiftId, volunteerId);
     }
 
     /**

@@ -138,6 +138,13 @@ class SignupStore {
         return jdbc.sql(VIEW + " WHERE s.id = :id").param("id", signupId).query(SignupStore::view).optional();
     }
 
+    /** The volunteer's live (pending, confirmed or waitlisted) sign-up for the shift, in one query. */
+    Optional<SignupView> liveSignup(long shiftId, long volunteerId) {
+        return jdbc.sql(VIEW + " WHERE s.shift_id = :shift AND s.volunteer_id = :volunteer"
+                        + " AND s.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')")
+                .param("shift", shiftId).param("volunteer", volunteerId).query(SignupStore::view).optional();
+    }
+
     Optional<Long> liveSignupOf(long shiftId, long volunteerId) {
         return jdbc.sql("""
                 SELECT id FROM signup WHERE shift_id = :shift AND volunteer_id = :volunteer

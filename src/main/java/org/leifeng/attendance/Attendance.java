@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.ActivityView;
+import org.leifeng.activity.ShiftOfActivity;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
@@ -260,8 +261,8 @@ public class Attendance {
     }
 
     private Context context(long shiftId) {
-        ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
-        return new Context(shift, activities.get(shift.activityId()));
+        ShiftOfActivity found = activities.shiftWithActivity(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
+        return new Context(found.shift(), found.activity());
     }
 
     private Context organising(long shiftId) {

@@ -29,15 +29,17 @@ class AttendanceStore {
     /** Writes the check-in unless the volunteer has one for the shift already; either way answers the row. */
     AttendanceView checkIn(long shiftId, long volunteerId, long signupId, long activityId, long organisationId,
             Instant at, String method, Long by) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO attendance (shift_id, volunteer_id, signup_id, activity_id, organisation_id, checked_in_at,
                     check_in_method, checked_in_by)
                 VALUES (:shift, :volunteer, :signup, :activity, :organisation, :at, :method, :by)
-                ON CONFLICT (shift_id, volunteer_id) DO NOTHING""")
+                ON CONFLICT (shift_id, volunteer_id) DO NOTHING
+                RETURNING""" + " " + COLUMNS)
                 .param("shift", shiftId).param("volunteer", volunteerId).param("signup", signupId)
                 .param("activity", activityId).param("organisation", organisationId).param("at", utc(at))
-                .param("method", method).param("by", by).update();
-        return find(shiftId, volunteerId).orElseThrow();
+                .param("method", method).param("by", by).query(AttendanceStore::view).optional()
+                // A concurrent twin checked in first: its row.
+                .orElseGet(() -> find(shiftId, volunteerId).orElseThrow());
     }
 
     Optional<AttendanceView> find(long shiftId, long volunteerId) {
