@@ -148,8 +148,8 @@ class CertificatePdf {
      * The face cut to the given characters, with the tables a PDF's CIDFontType2 needs, the ones PDFBox keeps when it
      * subsets ({@link #SUBSET_TABLES}), and the cmap, name, OS/2 and post tables it reads when embedding a font:
      * the cmap to encode the text, the others for the font descriptor, which thus says what it said for the whole
-     * face (but for the heights, see {@link #describeHeights}). The name carries a subset tag (ISO 32000 9.6.4) made from the characters, so equal subsets get equal
-     * names.
+     * face (but for the heights, see {@link #describeHeights}). The name carries a subset tag (ISO 32000 9.6.4)
+     * made from the characters, so equal subsets get equal names.
      */
     private static TrueTypeFont subset(TrueTypeFont face, Set<Integer> codePoints) throws IOException {
         TTFSubsetter subsetter = new TTFSubsetter(face, SUBSET_TABLES);
