@@ -10,12 +10,12 @@
 #
 # Environment: APP_PORT (8391), DB_PORT (54391), SKIP_BUILD=1 (reuse target/*.jar), PROFILE=1 (JFR recording of the
 # application and pg_stat_statements of each scenario, written to bench/target/run/), BENCH_NOTE (a paragraph for the top of the
-# results), RESULTS (bench/RESULTS.md), LEIFENG_DB_POOL_SIZE (passed to the application as usual).
+# results), RESULTS (bench/RESULTS.md), LEIFENG_DB_POOL_SIZE and LEIFENG_HTTP_THREADS (passed to the application as usual).
 # Exit status: 0 when every scenario met its target; 3 when one missed, failed or is not yet available.
 set -euo pipefail
 
 # The command as given, with the settings that change what is measured, for the results.
-COMMAND="$(for name in PROFILE SKIP_BUILD APP_PORT DB_PORT LEIFENG_DB_POOL_SIZE; do
+COMMAND="$(for name in PROFILE SKIP_BUILD APP_PORT DB_PORT LEIFENG_DB_POOL_SIZE LEIFENG_HTTP_THREADS; do
   if [ -n "${!name:-}" ]; then printf '%s=%s ' "$name" "${!name}"; fi; done)bench/run-all.sh $*"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -142,7 +142,7 @@ JAVA=$(java -version 2>&1 | head -2 | tr '\n' ' ')
   echo '```'
   echo
   echo "The application: \`java ${APP_OPTS[*]%%:file=*} -jar $JAR\` with LEIFENG_DEMO=false, a fresh LEIFENG_DATA_DIR,"
-  echo "LEIFENG_DB_PORT=$DB_PORT, LEIFENG_DB_POOL_SIZE=${LEIFENG_DB_POOL_SIZE:-20 (default)}${PROFILE:+, with JFR (settings=profile) and pg_stat_statements}."
+  echo "LEIFENG_DB_PORT=$DB_PORT, LEIFENG_DB_POOL_SIZE=${LEIFENG_DB_POOL_SIZE:-20 (default)}, LEIFENG_HTTP_THREADS=${LEIFENG_HTTP_THREADS:-16 (default)}${PROFILE:+, with JFR (settings=profile) and pg_stat_statements}."
   echo "The load generator runs on the same machine (\`java -Xmx1g\`, Apache HttpClient 5, platform threads)."
   echo
   echo "## Machine"
