@@ -102,7 +102,7 @@ public class SignUps {
      * trip either constraint first: the same shift is the same time), an overlapping one, or no place and no line.
      */
     private RuntimeException refusal(ActivityView activity, ShiftView shift, long volunteer, String refusedBy) {
-        Optional<Long> twin = store.liveSignupOf(shift.id(), volunteer);
+        Optional<Long> twin = store.liveSignup(shift.id(), volunteer).map(SignupView::id);
         if (twin.isPresent()) {
             return new SignupProblems.AlreadySignedUp(twin.get());
         }
@@ -231,7 +231,7 @@ public class SignUps {
             throw new SignupProblems.NotEligible(reasons);
         }
         store.lockShift(shiftId);
-        Optional<Long> existing = store.liveSignupOf(shiftId, volunteerId);
+        Optional<Long> existing = store.liveSignup(shiftId, volunteerId).map(SignupView::id);
         if (existing.isPresent()) {
             throw new SignupProblems.AlreadySignedUp(existing.get());
         }

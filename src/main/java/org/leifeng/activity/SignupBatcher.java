@@ -117,18 +117,11 @@ class SignupBatcher implements DisposableBean {
         List<SignupStore.Claim> outcomes;
         try {
             outcomes = transaction.execute(status -> claimAndPublish(key, group));
-        } catch (DataIntegrityViolationException refused) {
-            if (group.size() > 1) {
-                decideOneByOne(key, group);
-            } else {
-                refusedAlone(group.get(0), refused);
-            }
-            return;
         } catch (RuntimeException | Error failed) {
             if (group.size() > 1) {
                 decideOneByOne(key, group);
             } else {
-                group.get(0).answer.completeExceptionally(failed);
+                failedAlone(group.get(0), failed);
             }
             return;
         }
@@ -146,13 +139,18 @@ class SignupBatcher implements DisposableBean {
         group.forEach(alone -> decide(key, List.of(alone)));
     }
 
-    /** A constraint refused this sign-up as it was inserted: the same answer as when the look-ups catch it first. */
-    private static void refusedAlone(Waiting waiting, DataIntegrityViolationException refused) {
-        String message = String.valueOf(refused.getMostSpecificCause().getMessage());
-        String constraint = Stream.of("signup_live_once", "signup_no_overlap").filter(message::contains).findFirst()
-                .orElse(null);
+    /**
+     * A sign-up decided alone failed. When a constraint refused it as it was inserted, the answer is the one the
+     * look-ups give when they catch it first; anything else is the request's failure.
+     */
+    private static void failedAlone(Waiting waiting, Throwable failed) {
+        String constraint = failed instanceof DataIntegrityViolationException refused
+                ? Stream.of("signup_live_once", "signup_no_overlap")
+                        .filter(String.valueOf(refused.getMostSpecificCause().getMessage())::contains)
+                        .findFirst().orElse(null)
+                : null;
         if (constraint == null) {
-            waiting.answer.completeExceptionally(refused);
+            waiting.answer.completeExceptionally(failed);
         } else {
             waiting.answer.complete(new SignupStore.Claim(null, constraint));
         }

@@ -145,13 +145,6 @@ class SignupStore {
                 .param("shift", shiftId).param("volunteer", volunteerId).query(SignupStore::view).optional();
     }
 
-    Optional<Long> liveSignupOf(long shiftId, long volunteerId) {
-        return jdbc.sql("""
-                SELECT id FROM signup WHERE shift_id = :shift AND volunteer_id = :volunteer
-                  AND status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')""")
-                .param("shift", shiftId).param("volunteer", volunteerId).query(Long.class).optional();
-    }
-
     PageResult<SignupView> ofShift(long shiftId, SignupStatus status, PageRequest page) {
         String where = " WHERE s.shift_id = :shift AND (CAST(:status AS TEXT) IS NULL OR s.status = :status)";
         String statusName = status == null ? null : status.name();

@@ -1,6 +1,7 @@
 package org.leifeng.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -21,6 +23,7 @@ import org.leifeng.support.Concurrently;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Real threads, real HTTP, real PostgreSQL: a shift is never overbooked and its counters always equal its rows. */
@@ -81,16 +84,9 @@ class SignupConcurrencyIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<TestClient.Answer>> group = new ArrayList<>();
         Future<TestClient.Answer> first;
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM shift WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, shift);
-                lock.executeQuery().close();
-            }
+        try (Connection holder = lockShift(shift)) {
             first = pool.submit(() -> signUp(organiser, shift, volunteers.get(0)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 0 && jdbc.sql("""
-                    SELECT count(*) FROM pg_stat_activity
-                    WHERE wait_event_type = 'Lock' AND query LIKE '%claim_signups(%'""").query(Long.class).single() == 1);
+            awaitAGroupWaitingForTheLock(shift);
             for (long volunteer : volunteers.subList(1, 11)) {
                 group.add(pool.submit(() -> signUp(organiser, shift, volunteer)));
                 await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == group.size());
@@ -119,8 +115,62 @@ class SignupConcurrencyIntegrationTest {
         assertThat(fixture.counters(shift)).containsEntry("confirmed", 5L).containsEntry("waitlisted", 6L);
     }
 
+    /** A connection of the test's own holding the shift's row lock until it commits. */
+    private Connection lockShift(long shift) throws Exception {
+        Connection holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM shift WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, shift);
+            lock.executeQuery().close();
+        }
+        return holder;
+    }
+
+    /** A group of the shift is in the database waiting for the lock, and no sign-up waits in its lane yet. */
+    private void awaitAGroupWaitingForTheLock(long shift) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 0 && jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%claim_signups(%'""").query(Long.class).single() == 1);
+    }
+
     private TestClient.Answer signUp(String organiser, long shift, long volunteer) {
         return client.post("/api/v1/shifts/" + shift + "/signups", organiser, Map.of("volunteerId", volunteer));
+    }
+
+    @Test
+    void aGroupThatFailsIsDecidedOneByOneSoOnlyTheSignUpAtFaultFails() throws Exception {
+        ActivityFixture fixture = new ActivityFixture(client, jdbc);
+        long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 10), fixture.organiserToken());
+        long activity = jdbc.sql("SELECT activity_id FROM shift WHERE id = :id").param("id", shift).query(Long.class)
+                .single();
+        SignupBatcher.LaneKey lane = new SignupBatcher.LaneKey(activity, shift, SignupStatus.CONFIRMED, true);
+        List<Long> volunteers = fixture.demoVolunteers(3);
+        long noSuchVolunteer = Long.MAX_VALUE;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Future<SignupStore.Claim> first;
+        Future<SignupStore.Claim> before;
+        Future<SignupStore.Claim> atFault;
+        Future<SignupStore.Claim> after;
+        try (Connection holder = lockShift(shift)) {
+            first = pool.submit(() -> batcher.claim(lane, volunteers.get(0), null));
+            awaitAGroupWaitingForTheLock(shift);
+            before = pool.submit(() -> batcher.claim(lane, volunteers.get(1), null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 1);
+            atFault = pool.submit(() -> batcher.claim(lane, noSuchVolunteer, null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 2);
+            after = pool.submit(() -> batcher.claim(lane, volunteers.get(2), null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> batcher.waiting(shift) == 3);
+            holder.commit();
+        }
+
+        assertThat(first.get().claimed().status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThat(before.get().claimed().status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThat(after.get().claimed().status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThatThrownBy(atFault::get).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(DataIntegrityViolationException.class);
+        pool.shutdown();
+        assertThat(fixture.rows(shift, "CONFIRMED")).isEqualTo(3);
+        assertThat(fixture.counters(shift)).containsEntry("confirmed", 3L);
     }
 
     @Test
