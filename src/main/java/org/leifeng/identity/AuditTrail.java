@@ -22,9 +22,11 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final AccessControl access;
     private final OrganisationDirectory organisations;
+    private final AuditWriter writer;
 
-    AuditTrail(JdbcClient jdbc, AccessControl access, OrganisationDirectory organisations) {
+    AuditTrail(JdbcClient jdbc, AccessControl access, OrganisationDirectory organisations, AuditWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.access = access;
         this.organisations = organisations;
     }
@@ -53,21 +55,21 @@ public class AuditTrail {
                         ? servlet.getRequest().getRemoteAddr() : null, 200);
     }
 
-    void write(Description description, Caller actor, String remoteAddress, Integer outcome) {
-        jdbc.sql("""
-                INSERT INTO audit_log (actor_id, actor_name, remote_address, action, entity_type, entity_id,
-                                       organisation_id, outcome, detail)
-                VALUES (:actorId, :actorName, :address, :action, :entityType, :entityId, :organisation, :outcome, :detail)""")
-                .param("actorId", actor == null ? null : actor.accountId())
-                .param("actorName", actor == null ? null : actor.username())
-                .param("address", truncate(remoteAddress, 64))
-                .param("action", truncate(description.action(), 120))
-                .param("entityType", truncate(description.entityType(), 50))
-                .param("entityId", truncate(description.entityId(), 64))
-                .param("organisation", description.organisationId())
-                .param("outcome", outcome)
-                .param("detail", truncate(description.detail(), 500))
-                .update();
+    /** Writes the entry of an answered request, together with those answered at the same time. */
+    void writeAnswered(Description description, Caller actor, String remoteAddress, int outcome) {
+        writer.write(entry(description, actor, remoteAddress, outcome));
+    }
+
+    private void write(Description description, Caller actor, String remoteAddress, Integer outcome) {
+        writer.insert(List.of(entry(description, actor, remoteAddress, outcome)));
+    }
+
+    private static AuditWriter.Entry entry(Description description, Caller actor, String remoteAddress,
+            Integer outcome) {
+        return new AuditWriter.Entry(actor == null ? null : actor.accountId(), actor == null ? null : actor.username(),
+                truncate(remoteAddress, 64), truncate(description.action(), 120),
+                truncate(description.entityType(), 50), truncate(description.entityId(), 64),
+                description.organisationId(), outcome, truncate(description.detail(), 500));
     }
 
     /**

@@ -2,14 +2,14 @@ package org.leifeng.identity;
 
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Changing one's password on a page, as {@code PUT /api/v1/me/password} does for API clients. */
-@Controller
+@WebPages
 class PasswordPage {
 
     private final PasswordChange passwordChange;

@@ -8,7 +8,7 @@ import org.leifeng.identity.Grant;
 import org.leifeng.identity.NewAccount;
 import org.leifeng.identity.Role;
 import org.leifeng.platform.PageRequest;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Accounts within the administrator's subtrees, and creating one with a first grant. */
-@Controller
+@WebPages
 class AccountPages {
 
     private final Accounts accounts;

@@ -27,11 +27,11 @@ import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "我的报名" at {@code /account/signups}. Signing up and cancelling post with htmx and answer just the changed row;
  * without script the same forms post, redirect and tell the outcome on the next page.
  */
-@Controller
+@WebPages
 class ActivityPages {
 
     static final ZoneId CITY_TIME = ZoneId.of("Asia/Shanghai");

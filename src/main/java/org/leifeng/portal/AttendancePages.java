@@ -17,7 +17,7 @@ import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
 import org.leifeng.platform.QrCodes;
 import org.leifeng.platform.ServiceTime;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * who is in, the kiosk (type or scan a volunteer's number), walk-ins, and closing open check-ins after the shift.
  * For the volunteer: the page the QR code opens, with one button to check in or out.
  */
-@Controller
+@WebPages
 class AttendancePages {
 
     private final Attendance attendance;

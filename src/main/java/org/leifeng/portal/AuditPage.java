@@ -3,12 +3,12 @@ package org.leifeng.portal;
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.AuditTrail;
 import org.leifeng.platform.PageRequest;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-@Controller
+@WebPages
 class AuditPage {
 
     private final AuditTrail audit;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.leifeng.platform.NotFound;
+import org.leifeng.platform.WebPages;
 import org.leifeng.reporting.DisplayLinks;
 import org.leifeng.reporting.Figures;
 import org.leifeng.reporting.Overview;
@@ -21,7 +22,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * trend, hours by category and the ranking of the direct children as ECharts charts (data in the page, drawn by
  * {@code /js/dashboard.js}), each table also below its chart and downloadable as .xlsx and CSV.
  */
-@Controller
+@WebPages
 class DashboardPage {
 
     private final Reports reports;

@@ -1,11 +1,11 @@
 package org.leifeng.portal;
 
 import org.leifeng.organisation.Organisations;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-@Controller
+@WebPages
 class HomePage {
 
     private final Organisations organisations;

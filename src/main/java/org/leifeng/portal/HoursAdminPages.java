@@ -16,9 +16,9 @@ import org.leifeng.identity.Role;
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.Problem;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.VolunteerLabel;
 import org.leifeng.volunteer.Volunteers;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 时长管理 for administrators: enter service done without the QR code, approve or reject others' entries, answer
  * volunteers' disputes (with a correction or a reply). Every rule is the ledger's; these pages gather the fields.
  */
-@Controller
+@WebPages
 class HoursAdminPages {
 
     private final Hours hours;

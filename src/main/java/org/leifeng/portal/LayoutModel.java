@@ -10,14 +10,14 @@ import org.leifeng.identity.Caller;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.Masking;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the layout of every page needs: the city, the signed-in person, what they may open, the language. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = WebPages.class)
 class LayoutModel {
 
     private final Organisations organisations;
@@ -38,10 +38,6 @@ class LayoutModel {
 
     @ModelAttribute("layout")
     Layout layout(HttpServletRequest request) {
-        // @RestController is a @Controller too: JSON answers have no layout, and building one costs queries.
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return null;
-        }
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
         boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();

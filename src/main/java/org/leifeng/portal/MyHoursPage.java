@@ -5,13 +5,13 @@ import org.leifeng.hours.Hours;
 import org.leifeng.hours.VolunteerHours;
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.QrCodes;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 我的时长: a volunteer's total, star level and progress to the next, every record with its status, disputes and
  * their answers, and certificates to issue and download.
  */
-@Controller
+@WebPages
 class MyHoursPage {
 
     private final Hours hours;

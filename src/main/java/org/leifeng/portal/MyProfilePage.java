@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.leifeng.platform.NotFound;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.ProfileChange;
 import org.leifeng.volunteer.VolunteerExport;
 import org.leifeng.volunteer.VolunteerProfile;
@@ -14,7 +15,6 @@ import org.leifeng.volunteer.Volunteers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A volunteer's own page: their profile, changes to it, their data to download, and leaving. */
-@Controller
+@WebPages
 @RequestMapping("/account/profile")
 class MyProfilePage {
 

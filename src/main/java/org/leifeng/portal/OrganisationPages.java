@@ -9,7 +9,7 @@ import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.OrganisationType;
 import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.PageRequest;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organisation tree for administrators: their own subtrees, opened level by level, and each node's forms. */
-@Controller
+@WebPages
 @RequestMapping("/admin/organisations")
 class OrganisationPages {
 

@@ -19,8 +19,8 @@ import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.InputValidator;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.Problem;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.Volunteers;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the activity module's: the page reads the form, asks the module (its constraints, then its facade) and shows a
  * refusal next to the fields it concerns, with everything typed kept.
  */
-@Controller
+@WebPages
 class OrganiserActivityPages {
 
     private static final int MAX_ORGANISATIONS = 500;

@@ -15,7 +15,7 @@ import org.leifeng.activity.ShiftSeries;
 import org.leifeng.platform.InputValidator;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.Problem;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * too), cancel one; add a weekly or monthly series, end one. A refused form comes back on the activity's page with
  * the reasons next to its fields and what was typed; a done one redirects there with a notice.
  */
-@Controller
+@WebPages
 class OrganiserShiftPages {
 
     private final Activities activities;

@@ -16,7 +16,7 @@ import org.leifeng.activity.SignupView;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.Problem;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reads) those awaiting approval, cancelling one, marking no-shows after the shift, and the waiting list in the order
  * it moves up.
  */
-@Controller
+@WebPages
 class OrganiserSignupPages {
 
     private final Activities activities;

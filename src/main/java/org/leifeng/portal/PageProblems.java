@@ -4,15 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.WebPages;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** A refusal on a page (404 outside one's scope, 403) shows the friendly error page with the same status. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = WebPages.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblems {
 

@@ -11,13 +11,13 @@ import org.leifeng.organisation.Organisations;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.IdType;
 import org.leifeng.volunteer.Registration;
 import org.leifeng.volunteer.Sex;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Registration on a phone. A refused form comes back with the reasons and what was typed, except the password and
  * the document numbers, which are never written back into a page.
  */
-@Controller
+@WebPages
 class RegistrationPage {
 
     private final Volunteers volunteers;

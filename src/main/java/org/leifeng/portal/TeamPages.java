@@ -14,7 +14,7 @@ import org.leifeng.organisation.TeamMemberships;
 import org.leifeng.organisation.Teams;
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.PageRequest;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Teams on pages: administrators and leaders manage them under {@code /admin/teams}; everyone signed in finds teams,
  * joins and leaves them at {@code /teams}. Every rule is the service's; the pages only gather the form fields.
  */
-@Controller
+@WebPages
 class TeamPages {
 
     private static final int MAX_NAME = 100;

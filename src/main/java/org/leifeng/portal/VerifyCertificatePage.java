@@ -2,7 +2,7 @@ package org.leifeng.portal;
 
 import org.leifeng.hours.Certificates;
 import org.leifeng.platform.NotFound;
-import org.springframework.stereotype.Controller;
+import org.leifeng.platform.WebPages;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * The public page behind the QR code on every certificate: anyone, signed in or not, sees whether the number belongs
  * to a valid certificate, a superseded one, or none, with the masked name, hours, issuers and date — nothing more.
  */
-@Controller
+@WebPages
 class VerifyCertificatePage {
 
     private final Certificates certificates;

@@ -6,9 +6,9 @@ import org.leifeng.identity.AccessControl;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.VolunteerQuery;
 import org.leifeng.volunteer.Volunteers;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Volunteers for administrators: search within their subtrees, masked details, the audited reveal. */
-@Controller
+@WebPages
 @RequestMapping("/admin/volunteers")
 class VolunteerPages {
 

@@ -3,9 +3,24 @@ package org.leifeng.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
@@ -23,6 +38,12 @@ class AuditIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    AuditWriter writer;
 
     private List<JsonNode> entries(String token, String action) {
         TestClient.Answer answer = client.get("/api/v1/audit?size=200&action=" + TestClient.encode(action), token);
@@ -161,5 +182,77 @@ class AuditIntegrationTest {
                   AND actor_name = 'admin' ORDER BY id DESC LIMIT 1""")
                 .param("action", action).param("type", entityType).param("id", Long.toString(entityId))
                 .query(Integer.class).single();
+    }
+
+    @Test
+    void anAnswerLeavesOnlyOnceItsAuditEntryIsCommitted() throws Exception {
+        String username = TestClient.unique("held.");
+        // The status line is enough: the answer counts as given once any of it has left.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"wrong-password\"}")).build();
+        CompletableFuture<HttpResponse<InputStream>> answer;
+        try (Connection holder = lockAuditLog()) {
+            answer = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+            awaitAnEntryWaitingForTheLock();
+            // An answer flushed before its entry is written would have arrived by now: the entry waits for the lock.
+            Thread.sleep(300);
+            assertThat(answer.isDone()).as("answered before its audit entry was written").isFalse();
+            holder.commit();
+        }
+        assertThat(answer.get().statusCode()).isEqualTo(401);
+        answer.get().body().close();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'auth.token' AND detail = :u")
+                .param("u", username).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void entriesOfRequestsAnsweredTogetherShareOneCommit() throws Exception {
+        List<String> usernames = List.of(TestClient.unique("together."), TestClient.unique("together."),
+                TestClient.unique("together."), TestClient.unique("together."), TestClient.unique("together."),
+                TestClient.unique("together."));
+        ExecutorService pool = Executors.newFixedThreadPool(usernames.size());
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        try (Connection holder = lockAuditLog()) {
+            answers.add(pool.submit(() -> wrongPassword(usernames.get(0))));
+            awaitAnEntryWaitingForTheLock();
+            for (String username : usernames.subList(1, usernames.size())) {
+                answers.add(pool.submit(() -> wrongPassword(username)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.waiting() == usernames.size() - 1);
+            holder.commit();
+        }
+        for (Future<TestClient.Answer> answer : answers) {
+            assertThat(answer.get().status()).isEqualTo(401);
+        }
+        pool.shutdown();
+
+        String[] names = usernames.toArray(String[]::new);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'auth.token' AND detail = ANY(:u)")
+                .param("u", names).query(Long.class).single()).isEqualTo(usernames.size());
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT xmin::text) FROM audit_log WHERE action = 'auth.token' AND detail = ANY(:u)""")
+                .param("u", names).query(Long.class).single())
+                .as("the first entry's commit, then one for the five that waited meanwhile").isEqualTo(2);
+    }
+
+    private TestClient.Answer wrongPassword(String username) {
+        return client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "wrong-password"));
+    }
+
+    /** Holds a lock that every insert into the audit log waits for, until the connection commits. */
+    private Connection lockAuditLog() throws Exception {
+        Connection holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE");
+        return holder;
+    }
+
+    /** One insert into the audit log waits for the lock, and no entry waits behind it yet. */
+    private void awaitAnEntryWaitingForTheLock() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.waiting() == 0 && jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO audit_log%'""").query(Long.class).single() == 1);
     }
 }

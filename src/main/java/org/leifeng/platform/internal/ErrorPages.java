@@ -4,12 +4,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.WebPages;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors that happen outside a controller (no such path, a filter refused): API clients get a problem detail,
  * browsers (which ask for HTML) a friendly page in their language. Neither shows what went wrong inside.
  */
-@Controller
+@WebPages
 class ErrorPages implements ErrorController {
 
     private final ProblemDetails problems;
