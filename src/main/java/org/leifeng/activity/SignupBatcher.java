@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -141,12 +142,15 @@ class SignupBatcher implements DisposableBean {
 
     /**
      * A sign-up decided alone failed. When a constraint refused it as it was inserted, the answer is the one the
-     * look-ups give when they catch it first; anything else is the request's failure.
+     * look-ups give when they catch it first; anything else is the request's failure. The constraint is read from the
+     * server's report, not its message: the message quotes the statement, which names both constraints.
      */
     private static void failedAlone(Waiting waiting, Throwable failed) {
         String constraint = failed instanceof DataIntegrityViolationException refused
+                && refused.getMostSpecificCause() instanceof PSQLException violation
+                && violation.getServerErrorMessage() != null
                 ? Stream.of("signup_live_once", "signup_no_overlap")
-                        .filter(String.valueOf(refused.getMostSpecificCause().getMessage())::contains)
+                        .filter(name -> name.equals(violation.getServerErrorMessage().getConstraint()))
                         .findFirst().orElse(null)
                 : null;
         if (constraint == null) {

@@ -60,6 +60,23 @@ class ApiSurfaceIntegrationTest {
     }
 
     @Test
+    void aPathWithVariablesAskedWithAMethodItDoesNotTakeIs405NamingTheOnesItTakes() {
+        TestClient.Answer answer = client.delete("/api/v1/organisations/1/move", client.adminToken());
+
+        Problems.assertProblem(answer, 405);
+        assertThat(answer.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
+    void aPathWithVariablesFindsItsMethodAmongMappingsOfTheSameShape() {
+        String admin = client.adminToken();
+
+        assertThat(client.get("/api/v1/organisations/1/children?size=1", admin).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/organisations/1", admin).json().get("id").asLong()).isEqualTo(1);
+        Problems.assertProblem(client.get("/api/v1/organisations/1/no-such-part", admin), 404);
+    }
+
+    @Test
     void pagedAnswersHaveItemsPageSizeAndTotal() {
         TestClient.Answer page = client.get("/api/v1/organisations/1/children?page=1&size=3", client.adminToken());
 
