@@ -1,10 +1,13 @@
--- claim_signups (V19) decides a group of sign-ups for one shift in one statement instead of a loop of them.
+-- claim_signups (V19) decides a group of sign-ups for one shift in one statement instead of a loop of statements.
 --
--- The loop updated the shift's counters once per sign-up. Every UPDATE of the locked row leaves a new version of it
--- on the same page, and the next UPDATE walks the chain of versions to the newest, so a group of n sign-ups cost
--- n^2 steps, and under a burst the function took 1.4 ms for a group of four (213 pages read). Now the row is read
--- once under its lock, the group is judged and ranked in arrival order, its sign-ups are inserted with one INSERT and
--- the counters move once. What each sign-up gets is unchanged:
+-- The loop ran two look-ups, an UPDATE of the shift's counters and an INSERT per sign-up, each UPDATE leaving another
+-- version of the locked shift row. Now the row is read once under its lock, the group is judged and ranked in
+-- arrival order, its sign-ups are inserted with one INSERT and the counters move once. Measured with pgbench on the
+-- bench's database (one session, 3,000 groups of four for one shift of 1,000 places): 0.72 ms per group for the loop,
+-- 0.40 ms for this. The statement is planned once per session (force_generic_plan): planned anew for each call, as
+-- PostgreSQL does for a statement's first calls and whenever a custom plan looks cheaper, it cost 2.4 ms a group.
+--
+-- What each sign-up gets is unchanged:
 --   * refused 'signup_live_once' when the volunteer has a live sign-up for the shift, or asked earlier in the group;
 --   * refused 'signup_no_overlap' when the volunteer has a live sign-up that overlaps the shift;
 --   * otherwise, in arrival order, a place while places are free (confirmed, or pending under manual approval), then
@@ -17,7 +20,9 @@ CREATE OR REPLACE FUNCTION claim_signups(target_shift BIGINT, volunteers BIGINT[
                                          creators BIGINT[])
     RETURNS TABLE (ordinal INT, signup_id BIGINT, signup_status VARCHAR, line_position BIGINT, signed_up_at TIMESTAMPTZ,
                    shift_starts_at TIMESTAMPTZ, shift_ends_at TIMESTAMPTZ, refused_by TEXT)
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql
+    SET plan_cache_mode = force_generic_plan
+    AS $$
 DECLARE
     target      shift%ROWTYPE;
     free_places INT := 0;
@@ -37,20 +42,24 @@ BEGIN
         SELECT a.n::INT AS n, a.volunteer, a.creator
         FROM unnest(volunteers, creators) WITH ORDINALITY AS a (volunteer, creator, n)
     ), judged AS (
+        -- A probe per volunteer; LIMIT 1 keeps each a look-up by index. Written as EXISTS sub-queries, the statement
+        -- read 5,700 pages per group in the burst, as if it went through all the shift's sign-ups each time.
         SELECT asked.n, asked.volunteer, asked.creator,
                CASE
                    WHEN row_number() OVER (PARTITION BY asked.volunteer ORDER BY asked.n) > 1
-                       OR EXISTS (SELECT 1 FROM signup s
-                                  WHERE s.shift_id = target_shift AND s.volunteer_id = asked.volunteer
-                                    AND s.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED'))
-                       THEN 'signup_live_once'
-                   WHEN EXISTS (SELECT 1 FROM signup s
-                                WHERE s.volunteer_id = asked.volunteer
-                                  AND s.during && tstzrange(target.starts_at, target.ends_at)
-                                  AND s.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED'))
-                       THEN 'signup_no_overlap'
+                       OR twin.found THEN 'signup_live_once'
+                   WHEN overlapping.found THEN 'signup_no_overlap'
                END AS refused
         FROM asked
+        LEFT JOIN LATERAL (SELECT true AS found FROM signup s
+                           WHERE s.shift_id = target_shift AND s.volunteer_id = asked.volunteer
+                             AND s.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+                           LIMIT 1) twin ON true
+        LEFT JOIN LATERAL (SELECT true AS found FROM signup s
+                           WHERE s.volunteer_id = asked.volunteer
+                             AND s.during && tstzrange(target.starts_at, target.ends_at)
+                             AND s.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+                           LIMIT 1) overlapping ON true
     ), ranked AS (
         -- The turn of each sign-up that is not refused, in arrival order.
         SELECT judged.*,

@@ -164,20 +164,25 @@ public class Attendance {
         return store.walkInsAllowed(shiftId);
     }
 
+    /**
+     * Checks the volunteer in, or answers their check-in when they have one. The rules are checked first and the
+     * check-in looked up only when one refuses, so a first scan (nearly all of them) costs no look-up: a repeated
+     * scan answers the check-in it made even after the window has closed, and a twin's is taken by the insert.
+     */
     private AttendanceView admit(Context shift, long volunteerId, Position position, String method, Long operator) {
-        Optional<AttendanceView> existing = store.find(shift.shift().id(), volunteerId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         Instant now = clock.instant();
-        requireWithinWindow(shift, now);
-        if ("QR".equals(method)) {
-            requireInsideGeofence(shift.activity(), position);
+        SignupView signup;
+        try {
+            requireWithinWindow(shift, now);
+            if ("QR".equals(method)) {
+                requireInsideGeofence(shift.activity(), position);
+            }
+            signup = confirmedSignup(shift, volunteerId);
+        } catch (Problem refused) {
+            return store.find(shift.shift().id(), volunteerId).orElseThrow(() -> refused);
         }
-        SignupView signup = confirmedSignup(shift, volunteerId);
-        AttendanceView attendance = store.checkIn(shift.shift().id(), volunteerId, signup.id(), shift.activity().id(),
+        return store.checkIn(shift.shift().id(), volunteerId, signup.id(), shift.activity().id(),
                 shift.activity().organisationId(), now, method, operator);
-        return attendance;
     }
 
     private SignupView confirmedSignup(Context shift, long volunteerId) {
