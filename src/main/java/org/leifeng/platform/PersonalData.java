@@ -26,7 +26,7 @@ public class PersonalData {
 
     private final PersonalDataKeys keys;
     private final SecureRandom random = new SecureRandom();
-    /** A Mac is not thread-safe, and looking one up and keying it cost more than the HMAC itself (a check-in has one). */
+    /** A Mac is not thread-safe; looked up and keyed per index, it was 6% of a check-in's time in the application. */
     private final ThreadLocal<Mac> indexMacs = ThreadLocal.withInitial(this::keyedIndexMac);
 
     PersonalData(PersonalDataKeys keys) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * A controller that answers with HTML pages. What every page needs (the layout's model, the friendly error page) is
- * advised to these only: a {@code @RestController} is a {@code @Controller} too, and building a page's model for
- * each JSON call cost a twentieth of an API request's time.
+ * advised to these only: a {@code @RestController} is a {@code @Controller} too, and preparing a page's model for
+ * each JSON call was 4.5% of a sign-up's time in the application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
