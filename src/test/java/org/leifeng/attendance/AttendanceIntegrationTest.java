@@ -82,6 +82,24 @@ class AttendanceIntegrationTest {
     }
 
     @Test
+    void aRepeatedScanAnswersTheCheckInItMadeEvenWhereARuleWouldNowRefuse() {
+        Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
+        Volunteer volunteer = signedUp(shift);
+        TestClient.Answer in = scan("check-in", code(shift), volunteer, NEAR_LAT);
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+
+        TestClient.Answer far = scan("check-in", code(shift), volunteer, 34.81);
+        clock.advance(Duration.ofHours(5));
+        TestClient.Answer afterTheWindow = scan("check-in", code(shift), volunteer, NEAR_LAT);
+
+        assertThat(far.status()).as("outside the geofence: %s", far.body()).isEqualTo(200);
+        assertThat(far.id()).isEqualTo(in.id());
+        assertThat(afterTheWindow.status()).as("after the window: %s", afterTheWindow.body()).isEqualTo(200);
+        assertThat(afterTheWindow.id()).isEqualTo(in.id());
+        assertThat(rows(shift)).isEqualTo(1);
+    }
+
+    @Test
     void expiredForgedAndMalformedCodesAreRefused() {
         Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
         Volunteer volunteer = signedUp(shift);
