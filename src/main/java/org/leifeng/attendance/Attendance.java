@@ -194,7 +194,12 @@ public class Attendance {
             return live.get();
         }
         if (!store.walkInsAllowed(shift.shift().id())) {
-            throw new RuleViolation("attendance.notSignedUp", "You have not signed up for this shift.");
+            throw notSignedUp();
+        }
+        if (store.find(shift.shift().id(), volunteerId).isPresent()) {
+            // In already, and an organiser has ended the sign-up since: a walk-in would take a second place. The
+            // refusal makes admit answer the check-in that stands.
+            throw notSignedUp();
         }
         try {
             return signUps.walkIn(shift.shift().id(), volunteerId);
@@ -203,6 +208,10 @@ public class Attendance {
             return signUps.liveSignupOf(shift.shift().id(), volunteerId)
                     .filter(signup -> signup.status() == SignupStatus.CONFIRMED).orElseThrow(() -> alreadySignedUp);
         }
+    }
+
+    private static RuleViolation notSignedUp() {
+        return new RuleViolation("attendance.notSignedUp", "You have not signed up for this shift.");
     }
 
     private AttendanceView release(Context shift, AttendanceView attendance, Position position, String method,

@@ -164,6 +164,28 @@ class AttendanceIntegrationTest {
     }
 
     @Test
+    void aCheckedInVolunteerWhoseSignUpWasEndedIsNotSignedUpAgainAsAWalkIn() {
+        Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
+        Volunteer volunteer = signedUp(shift);
+        TestClient.Answer in = scan("check-in", code(shift), volunteer, NEAR_LAT);
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        long signup = jdbc.sql("SELECT id FROM signup WHERE shift_id = :s AND volunteer_id = :v")
+                .param("s", shift.id()).param("v", volunteer.id()).query(Long.class).single();
+        assertThat(client.put("/api/v1/shifts/" + shift.id() + "/attendance-options", organiser, Map.of("walkIns", true))
+                .status()).isEqualTo(200);
+        TestClient.Answer cancelled = client.delete("/api/v1/signups/" + signup, organiser);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        TestClient.Answer again = scan("check-in", code(shift), volunteer, NEAR_LAT);
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.id()).isEqualTo(in.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM signup WHERE shift_id = :s AND volunteer_id = :v")
+                .param("s", shift.id()).param("v", volunteer.id()).query(Long.class).single())
+                .as("no walk-in sign-up beside the ended one").isEqualTo(1);
+    }
+
+    @Test
     void theOrganisersKioskChecksVolunteersInAndOutByNumber() {
         Shift shift = shiftStartingIn(Duration.ofMinutes(10), 10);
         Volunteer volunteer = signedUp(shift);
