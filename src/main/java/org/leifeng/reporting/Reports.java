@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.hours.CountedRecord;
@@ -30,6 +32,7 @@ import org.leifeng.platform.NotFound;
 import org.leifeng.volunteer.VolunteerLabel;
 import org.leifeng.volunteer.VolunteerRegistration;
 import org.leifeng.volunteer.Volunteers;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,6 +63,8 @@ public class Reports {
     private final Teams teams;
     private final PastFigures pastFigures;
     private final AuditTrail audit;
+    /** Star counts per scope, kept until a level changes or the figures are rebuilt (the versions in the key). */
+    private final Cache<StarKey, Map<Integer, Long>> starLevels = Caffeine.newBuilder().maximumSize(1_000).build();
 
     Reports(ReportStore store, PastFigures pastFigures, Hours hours, Volunteers volunteers, Activities activities,
             Organisations organisations, Teams teams, AccessControl access, AuditTrail audit, Clock clock) {
@@ -85,7 +90,8 @@ public class Reports {
         Period period = Period.of(from, to, today());
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Period previous = period.previous();
-        long version = store.pastVersion();
+        ReportStore.Versions versions = store.versions();
+        long version = versions.past();
         Totals now = totals(subtree, period, version, live(subtree, period));
         Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
         now.hoursByCategory().entrySet().stream().filter(category -> category.getValue().signum() != 0)
@@ -93,7 +99,7 @@ public class Reports {
                 .forEach(category -> byCategory.put(category.getKey(), category.getValue()));
         return new Overview(scope.id(), scope.name(), period.from(), period.lastDay(), figures(now),
                 figures(totals(subtree, previous, version, live(subtree, previous))), byCategory,
-                store.starLevels(subtree));
+                starLevels.get(new StarKey(List.copyOf(subtree), versions), key -> store.starLevels(subtree)));
     }
 
     /** The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer. */
@@ -337,9 +343,15 @@ public class Reports {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
         java.util.Set<Long> within = new java.util.HashSet<>(subtree);
-        long active = past.active().getLongCardinality() + live.volunteers().stream()
-                .filter(row -> within.contains(row[0])).map(row -> row[1]).distinct()
-                .filter(volunteer -> !past.active().contains(volunteer)).count();
+        Roaring64NavigableMap activeToday = new Roaring64NavigableMap();
+        for (long organisation : subtree) {
+            Roaring64NavigableMap volunteers = live.volunteers().get(organisation);
+            if (volunteers != null) {
+                activeToday.or(volunteers);
+            }
+        }
+        activeToday.andNot(past.active());
+        long active = past.active().getLongCardinality() + activeToday.getLongCardinality();
         BigDecimal hours = past.hours();
         long participations = past.participations();
         Map<String, BigDecimal> byCategory = new HashMap<>(past.hoursByCategory());
@@ -393,6 +405,10 @@ public class Reports {
                 return new ActivityFacts("OTHER", null);
             }
         });
+    }
+
+    /** A scope's organisations and the versions its star counts were read at. */
+    private record StarKey(List<Long> organisations, ReportStore.Versions versions) {
     }
 
     private record ActivityFacts(String category, Long teamId) {

@@ -257,6 +257,39 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void starCountsOnceShownFollowEachLaterChangeOfALevelAndOnlyThose() {
+        List<java.time.LocalDateTime> days = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(day -> today.minusDays(40 + day).atTime(7, 0)).toList();
+        Held long12 = held(days, 3);
+        long ann = volunteer();
+        long bob = volunteer();
+        for (int day = 0; day < 9; day++) {
+            credit(ann, long12, day, "10.0");
+            credit(bob, long12, day, "10.0");
+        }
+        awaitEventsHandled();
+        assertThat(stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong())
+                .as("90 hours each: no star yet").isZero();
+
+        credit(ann, long12, 9, "10.0");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(1));
+        long starChanges = starChanges();
+        credit(ann, long12, 10, "10.0");
+        awaitEventsHandled();
+        assertThat(starChanges()).as("110 hours is still one star").isEqualTo(starChanges);
+
+        credit(bob, long12, 9, "10.0");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(2));
+        assertThat(starChanges()).isGreaterThan(starChanges);
+    }
+
+    private long starChanges() {
+        return jdbc.sql("SELECT star_changes FROM report_version").query(Long.class).single();
+    }
+
+    @Test
     void peopleServedAreWhatTheOrganiserRecordedForTheActivitiesHeldInThePeriod() {
         LocalDate held = today.minusDays(8);
         Held activity = held(List.of(held.atTime(9, 0)), 3);
