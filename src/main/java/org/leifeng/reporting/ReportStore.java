@@ -6,8 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -219,13 +220,13 @@ class ReportStore {
     LiveRows live(Collection<Long> organisations, LocalDate from, LocalDate to) {
         Map<String, Object> range = Map.of("organisations", ids(organisations), "from", from, "to", to);
         // Volunteer-days, not distinct volunteers: the sets drop repeats for less than PostgreSQL's DISTINCT cost
-        // (a hash of today's 8,000 rows of a city took 4 of the query's 7.5 ms).
-        Map<Long, Roaring64NavigableMap> volunteers = new HashMap<>();
+        // (a hash of today's 8,000 rows of a city took 4 of the query's 7.5 ms); see Reports.totals.
+        Map<Long, LongStream.Builder> volunteers = new HashMap<>();
         jdbc.sql("""
                 SELECT organisation_id, volunteer_id FROM report_volunteer_day
                 WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) AND hours > 0""")
-                .params(range).query((java.sql.ResultSet rs) -> volunteers
-                        .computeIfAbsent(rs.getLong(1), organisation -> new Roaring64NavigableMap()).addLong(rs.getLong(2)));
+                .params(range).query((RowCallbackHandler) rs -> volunteers
+                        .computeIfAbsent(rs.getLong(1), organisation -> LongStream.builder()).accept(rs.getLong(2)));
         List<LiveRows.Service> services = jdbc.sql("""
                 SELECT organisation_id, activity_id, category, sum(hours), sum(participations) FROM report_service_day
                 WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations)
@@ -242,7 +243,9 @@ class ReportStore {
                 SELECT organisation_id, sum(people) FROM report_people_served
                 WHERE day >= :from AND day < :to AND organisation_id = ANY(:organisations) GROUP BY organisation_id""")
                 .params(range).query((rs, row) -> people.put(rs.getLong(1), rs.getLong(2))).list();
-        return new LiveRows(volunteers, services, registrations, people);
+        Map<Long, long[]> volunteersByOrganisation = new HashMap<>();
+        volunteers.forEach((organisation, ids) -> volunteersByOrganisation.put(organisation, ids.build().toArray()));
+        return new LiveRows(volunteersByOrganisation, services, registrations, people);
     }
 
     /** The activities with participations of the organisations in [from, to). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -343,13 +344,18 @@ public class Reports {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
         java.util.Set<Long> within = new java.util.HashSet<>(subtree);
-        Roaring64NavigableMap activeToday = new Roaring64NavigableMap();
+        // Today's volunteers of the subtree, sorted so the set is built by appending, less those active before today.
+        LongStream.Builder today = LongStream.builder();
         for (long organisation : subtree) {
-            Roaring64NavigableMap volunteers = live.volunteers().get(organisation);
+            long[] volunteers = live.volunteers().get(organisation);
             if (volunteers != null) {
-                activeToday.or(volunteers);
+                for (long volunteer : volunteers) {
+                    today.add(volunteer);
+                }
             }
         }
+        Roaring64NavigableMap activeToday = new Roaring64NavigableMap();
+        today.build().sorted().forEach(activeToday::addLong);
         activeToday.andNot(past.active());
         long active = past.active().getLongCardinality() + activeToday.getLongCardinality();
         BigDecimal hours = past.hours();
