@@ -175,14 +175,14 @@ class ReportStore {
     record Versions(long past, long stars) {
     }
 
-    /** Volunteers of the organisations per star level (1 and up). */
+    /** Volunteers of the organisations per star level (1 and up), by level; kept and shared, so unmodifiable. */
     Map<Integer, Long> starLevels(Collection<Long> organisations) {
-        Map<Integer, Long> levels = new java.util.TreeMap<>();
+        java.util.SortedMap<Integer, Long> levels = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT level, count(*) FROM report_star WHERE organisation_id = ANY(:organisations) AND level > 0
                 GROUP BY level""").param("organisations", ids(organisations))
                 .query((rs, row) -> levels.put(rs.getInt(1), rs.getLong(2))).list();
-        return levels;
+        return java.util.Collections.unmodifiableSortedMap(levels);
     }
 
     /** The activities (id → hours, participations) with the most hours in the period, at most {@code limit}. */
