@@ -240,16 +240,13 @@ class ReportingIntegrationTest {
 
     @Test
     void starLevelsAndTheTopActivitiesOfTheSubtreeAreCounted() {
-        List<java.time.LocalDateTime> days = java.util.stream.IntStream.range(0, 10)
-                .mapToObj(day -> today.minusDays(40 + day).atTime(7, 0)).toList();
-        Held long10 = held(days, 3);
+        Held long10 = heldDaily(10);
         long tireless = volunteer();
         for (int day = 0; day < 10; day++) {
             credit(tireless, long10, day, "10.0");
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oneStarVolunteers()).isEqualTo(1));
         JsonNode top = stats("top", today.minusDays(60), today);
         assertThat(top.get("activities").get(0).get("id").asLong()).isEqualTo(long10.id());
         assertThat(top.get("activities").get(0).get("serviceHours").decimalValue()).isEqualByComparingTo("100.0");
@@ -258,9 +255,7 @@ class ReportingIntegrationTest {
 
     @Test
     void starCountsOnceShownFollowEachLaterChangeOfALevelAndOnlyThose() {
-        List<java.time.LocalDateTime> days = java.util.stream.IntStream.range(0, 12)
-                .mapToObj(day -> today.minusDays(40 + day).atTime(7, 0)).toList();
-        Held long12 = held(days, 3);
+        Held long12 = heldDaily(12);
         long ann = volunteer();
         long bob = volunteer();
         for (int day = 0; day < 9; day++) {
@@ -268,21 +263,29 @@ class ReportingIntegrationTest {
             credit(bob, long12, day, "10.0");
         }
         awaitEventsHandled();
-        assertThat(stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong())
-                .as("90 hours each: no star yet").isZero();
+        assertThat(oneStarVolunteers()).as("90 hours each: no star yet").isZero();
 
         credit(ann, long12, 9, "10.0");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oneStarVolunteers()).isEqualTo(1));
         long starChanges = starChanges();
         credit(ann, long12, 10, "10.0");
         awaitEventsHandled();
         assertThat(starChanges()).as("110 hours is still one star").isEqualTo(starChanges);
 
         credit(bob, long12, 9, "10.0");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(oneStarVolunteers()).isEqualTo(2));
         assertThat(starChanges()).isGreaterThan(starChanges);
+    }
+
+    /** The street's one-star volunteers in the overview of the last 60 days. */
+    private long oneStarVolunteers() {
+        return stats("overview", today.minusDays(60), today).get("starLevels").path("1").asLong();
+    }
+
+    /** An activity of the street held at 07:00 on each of {@code days} days, 40 days ago and the days before. */
+    private Held heldDaily(int days) {
+        return held(java.util.stream.IntStream.range(0, days).mapToObj(day -> today.minusDays(40 + day).atTime(7, 0))
+                .toList(), 3);
     }
 
     private long starChanges() {
