@@ -82,11 +82,6 @@ class ReportStore {
                 .param("key", source + ":" + id).param("id", id).param("source", source).update() == 1;
     }
 
-    /** How often figures of past days have changed; see V17. */
-    long pastVersion() {
-        return jdbc.sql("SELECT past_changes FROM report_version").query(Long.class).single();
-    }
-
     /** A fact about a day before today arrived, or the figures were rebuilt: figures of past days are stale. */
     void pastChanged() {
         jdbc.sql("UPDATE report_version SET past_changes = past_changes + 1").update();

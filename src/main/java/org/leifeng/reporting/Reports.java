@@ -121,7 +121,7 @@ public class Reports {
             subtrees.put(child.id(), organisations.idsWithin(List.of(child.path())));
             names.put(child.id(), child.name());
         }
-        long version = store.pastVersion();
+        long version = store.versions().past();
         LiveRows live = live(subtrees.values().stream().flatMap(List::stream).toList(), period);
         List<Ranking.Item> items = new ArrayList<>();
         for (long child : subtrees.keySet()) {
@@ -151,7 +151,7 @@ public class Reports {
     Trend trendOf(Organisation scope) {
         LocalDate thisMonth = today().withDayOfMonth(1);
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
-        long version = store.pastVersion();
+        long version = store.versions().past();
         List<Trend.Point> months = new ArrayList<>();
         for (LocalDate month = thisMonth.minusMonths(11); !month.isAfter(thisMonth); month = month.plusMonths(1)) {
             Period period = new Period(month, month.plusMonths(1));
