@@ -74,9 +74,12 @@ class RegistrationBrowserTest {
         Browser.screenshot(browser, "register-done.png");
 
         browser.findElement(By.cssSelector("#content a[href='/login']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-form")));
         browser.findElement(By.id("username")).sendKeys(phone);
         browser.findElement(By.id("password")).sendKeys("volunteer-pass-1");
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        // The click returns before the sign-in answer arrives; going on at once would reach the profile without the session.
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         browser.get(client.baseUrl() + "/account/profile");
         assertThat(browser.findElement(By.id("volunteer-facts")).getText()).contains(number, "急救");
         TestClient.remember("/account/profile", browser.getPageSource());
