@@ -10,12 +10,13 @@
 #
 # Environment: APP_PORT (8391), DB_PORT (54391), SKIP_BUILD=1 (reuse target/*.jar), PROFILE=1 (JFR recording of the
 # application and pg_stat_statements of each scenario, written to bench/target/run/), BENCH_NOTE (a paragraph for the top of the
-# results), RESULTS (bench/RESULTS.md), LEIFENG_DB_POOL_SIZE and LEIFENG_HTTP_THREADS (passed to the application as usual).
+# results), RESULTS (bench/RESULTS.md), APP_JAVA_OPTS (more JVM options for the application, e.g. -XX:+UseParallelGC),
+# LEIFENG_DB_POOL_SIZE and LEIFENG_HTTP_THREADS (passed to the application as usual).
 # Exit status: 0 when every scenario met its target; 3 when one missed, failed or is not yet available.
 set -euo pipefail
 
 # The command as given, with the settings that change what is measured, for the results.
-COMMAND="$(for name in PROFILE SKIP_BUILD APP_PORT DB_PORT LEIFENG_DB_POOL_SIZE LEIFENG_HTTP_THREADS; do
+COMMAND="$(for name in PROFILE SKIP_BUILD APP_PORT DB_PORT APP_JAVA_OPTS LEIFENG_DB_POOL_SIZE LEIFENG_HTTP_THREADS; do
   if [ -n "${!name:-}" ]; then printf '%s=%s ' "$name" "${!name}"; fi; done)bench/run-all.sh $*"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,7 +26,7 @@ RESULTS=${RESULTS:-bench/RESULTS.md}
 RUN=bench/target/run
 JAR=target/leifeng-0.1.0-SNAPSHOT.jar
 ADMIN_PASSWORD=Leifeng-bench-admin-2026
-APP_OPTS=(-Xmx512m "-Xlog:gc:file=$RUN/gc.log")
+APP_OPTS=(-Xmx512m "-Xlog:gc:file=$RUN/gc.log" ${APP_JAVA_OPTS:-})
 APP_PID=""
 
 log() { echo "[run-all] $*"; }

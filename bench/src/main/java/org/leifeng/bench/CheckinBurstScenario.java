@@ -106,7 +106,8 @@ final class CheckinBurstScenario implements Scenario {
                 CheckIns warmCheckIns = new CheckIns(context, warmup.shiftId(), screen, shuffled(warmup, options.seed()));
                 LoadStats warm = context.load.untilDone("checkin-warmup", options.clients(), warmCheckIns);
                 notes.add(String.format(Locale.ROOT, "warm-up: %d other volunteers checked in to another shift first "
-                        + "(%.0f req/s, %d errors; not counted)", warm.requests(), warm.throughput(), warm.errors()));
+                        + "(%.0f req/s, %d errors; not counted); its throughput in 5 s steps: %s", warm.requests(),
+                        warm.throughput(), warm.errors(), warm.timeline().inSteps(5)));
             }
         }
         CheckIns checkIns;

@@ -2,6 +2,7 @@ package org.leifeng.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * N concurrent clients, each a platform thread in a closed loop: send, wait for the answer, send the next. Latency
  * is the time from sending a request to having read its whole answer, recorded in an HdrHistogram (3 significant
  * digits). A closed loop has no intended send times, so there is no coordinated-omission correction: a slow answer
- * delays that client's next request, and the throughput shows it.
+ * delays that client's next request, and the throughput shows it. Answers are also counted per second of the run, so a
+ * server that is still getting faster (its JIT compiling the path under load) shows it in the timeline.
  */
 final class LoadGenerator {
 
@@ -41,8 +43,9 @@ final class LoadGenerator {
         List<Client> all = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
+        long origin = measureFrom == Long.MIN_VALUE ? System.nanoTime() : measureFrom;
         for (int i = 0; i < clients; i++) {
-            Client client = new Client(i, workload, go, measureFrom, stopAt);
+            Client client = new Client(i, workload, go, measureFrom, stopAt, origin);
             all.add(client);
             Thread thread = new Thread(client, "bench-client-" + i);
             thread.setDaemon(true);
@@ -65,6 +68,7 @@ final class LoadGenerator {
         Histogram latency = new Histogram(3);
         Map<String, Histogram> byKind = new TreeMap<>();
         Map<String, Long> outcomes = new TreeMap<>();
+        long[] answeredPerSecond = new long[0];
         List<String> samples = new ArrayList<>();
         long errors = 0;
         long firstStart = Long.MAX_VALUE;
@@ -78,6 +82,12 @@ final class LoadGenerator {
             client.outcomes.forEach((outcome, count) -> outcomes.merge(outcome, count, Long::sum));
             errors += client.errors;
             samples.addAll(client.errorSamples);
+            if (client.answeredPerSecond.length > answeredPerSecond.length) {
+                answeredPerSecond = Arrays.copyOf(answeredPerSecond, client.answeredPerSecond.length);
+            }
+            for (int second = 0; second < client.answeredPerSecond.length; second++) {
+                answeredPerSecond[second] += client.answeredPerSecond[second];
+            }
             if (client.requests > 0) {
                 firstStart = Math.min(firstStart, client.firstStart);
                 lastEnd = Math.max(lastEnd, client.lastEnd);
@@ -85,7 +95,17 @@ final class LoadGenerator {
         }
         double seconds = latency.getTotalCount() == 0 ? 0 : (lastEnd - firstStart) / 1e9;
         return new LoadStats(name, clients, latency.getTotalCount(), seconds, latency, byKind, outcomes, errors,
-                Collections.unmodifiableList(samples.subList(0, Math.min(samples.size(), 10))));
+                Collections.unmodifiableList(samples.subList(0, Math.min(samples.size(), 10))),
+                new Timeline(trimmed(answeredPerSecond), seconds));
+    }
+
+    /** Without the empty seconds at the end (a client's array grows in steps). */
+    private static long[] trimmed(long[] perSecond) {
+        int length = perSecond.length;
+        while (length > 0 && perSecond[length - 1] == 0) {
+            length--;
+        }
+        return Arrays.copyOf(perSecond, length);
     }
 
     private final class Client implements Runnable {
@@ -97,22 +117,25 @@ final class LoadGenerator {
         private final CountDownLatch go;
         private final long measureFrom;
         private final long stopAt;
+        private final long origin;
         private final Histogram latency = new Histogram(3);
         private final Map<String, Histogram> byKind = new HashMap<>();
         private final Map<String, Long> outcomes = new HashMap<>();
         private final List<String> errorSamples = new ArrayList<>();
+        private long[] answeredPerSecond = new long[64];
         private long requests;
         private long errors;
         private long firstStart;
         private long lastEnd;
         private Throwable crash;
 
-        Client(int index, Workload workload, CountDownLatch go, long measureFrom, long stopAt) {
+        Client(int index, Workload workload, CountDownLatch go, long measureFrom, long stopAt, long origin) {
             this.index = index;
             this.workload = workload;
             this.go = go;
             this.measureFrom = measureFrom;
             this.stopAt = stopAt;
+            this.origin = origin;
         }
 
         @Override
@@ -161,6 +184,11 @@ final class LoadGenerator {
             latency.recordValue(micros);
             byKind.computeIfAbsent(request.kind(), kind -> new Histogram(3)).recordValue(micros);
             outcomes.merge(outcome, 1L, Long::sum);
+            int second = (int) Math.max(0, (received - origin) / 1_000_000_000L);
+            if (second >= answeredPerSecond.length) {
+                answeredPerSecond = Arrays.copyOf(answeredPerSecond, Math.max(second + 1, 2 * answeredPerSecond.length));
+            }
+            answeredPerSecond[second]++;
             if (requests++ == 0) {
                 firstStart = sent;
             }

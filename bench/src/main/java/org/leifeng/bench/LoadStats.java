@@ -10,9 +10,11 @@ import org.HdrHistogram.Histogram;
  * or exception, and the requests whose answer failed the workload's check.
  *
  * @param seconds from the first measured request's start to the last one's end
+ * @param timeline answers per second of the run
  */
 record LoadStats(String name, int clients, long requests, double seconds, Histogram latency,
-        Map<String, Histogram> byKind, Map<String, Long> outcomes, long errors, List<String> errorSamples) {
+        Map<String, Histogram> byKind, Map<String, Long> outcomes, long errors, List<String> errorSamples,
+        Timeline timeline) {
 
     double throughput() {
         return seconds <= 0 ? 0 : requests / seconds;

@@ -62,6 +62,8 @@ final class Report {
                     stats.clients(), f0(stats.throughput()), f1(stats.p50()), f1(stats.p95()), f1(stats.p99()),
                     f1(stats.max()), stats.errors()));
             line();
+            line("Throughput in 5 s steps (req/s): " + stats.timeline().inSteps(5) + ".");
+            line();
             line("Answers: " + String.join(", ", stats.outcomes().entrySet().stream()
                     .map(entry -> entry.getKey() + " × " + entry.getValue()).toList()) + ".");
             line();
