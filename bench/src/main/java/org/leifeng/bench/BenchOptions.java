@@ -34,7 +34,7 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
               --search-clients N          concurrent clients of the search mix (8)
               --search-warmup S, --search-seconds S         (15, 30)
               --checkins N                check-in burst: CONFIRMED volunteers of the shift who check in (5000)
-              --checkin-warmup N          more volunteers who check in to another shift first (40000)
+              --checkin-warmup N          volunteers per warm-up round of check-ins, in rounds until it levels off (10000)
               --certificate-records N     certificate: counted service records of the volunteer (500)
               --certificate-clients N     concurrent clients asking for the certificate (4)
               --certificate-warmup S, --certificate-seconds S (10, 30)
@@ -81,7 +81,7 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
                 o.number("city-volunteers", 1_000_000), o.number("city-activities", 100_000),
                 o.number("city-entries", 10_000_000), o.number("dashboard-clients", 8),
                 o.number("dashboard-warmup", 15), o.number("dashboard-seconds", 30),
-                o.number("checkins", 5_000), o.number("checkin-warmup", 40_000),
+                o.number("checkins", 5_000), o.number("checkin-warmup", 10_000),
                 o.number("certificate-records", 500), o.number("certificate-clients", 4),
                 o.number("certificate-warmup", 10), o.number("certificate-seconds", 30),
                 Arrays.stream(o.text("scenarios", "all").split(",")).map(String::strip).toList(),

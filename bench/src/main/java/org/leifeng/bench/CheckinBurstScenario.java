@@ -48,8 +48,13 @@ final class CheckinBurstScenario implements Scenario {
     private static final double LAT = 34.7972;
     private static final double LON = 114.3476;
 
+    private static final int MIN_WARMUP_ROUNDS = 3;
+    private static final int MAX_WARMUP_ROUNDS = 8;
+    /** A round that is faster than the one before by no more than this counts as levelled off. */
+    private static final double LEVEL = 1.05;
+
     private Gate measured;
-    private Gate warmup;
+    private OffsetDateTime startsAt;
 
     @Override
     public String id() {
@@ -67,7 +72,7 @@ final class CheckinBurstScenario implements Scenario {
                 + "written in SQL with the shift's counters); each volunteer checks in once with their own token and the "
                 + "event's rotating attendance code (POST /api/v1/attendance/check-in, inside the geofence), from "
                 + "`clients` concurrent clients, shuffled; the organiser's code is fetched through the API every 20 s. "
-                + "A warm-up shift with `checkin-warmup` other volunteers first. Checked: the answers, every attendance "
+                + "First, warm-up rounds of `checkin-warmup` other volunteers, each at a gate of its own, until it levels off. Checked: the answers, every attendance "
                 + "row in PostgreSQL, and the organiser's list through the API.";
     }
 
@@ -81,19 +86,16 @@ final class CheckinBurstScenario implements Scenario {
         BenchOptions options = context.options;
         List<String> notes = new ArrayList<>();
         long started = System.nanoTime();
-        List<SeededVolunteer> volunteers = context.moreVolunteers(options.checkins() + options.checkinWarmup());
+        List<SeededVolunteer> volunteers = context.moreVolunteers(options.checkins());
         double seededIn = seconds(started);
         started = System.nanoTime();
         // Starts in five minutes: check-in is open from the grace (30 min) before the start.
-        OffsetDateTime startsAt = OffsetDateTime.now(CITY_OFFSET).truncatedTo(ChronoUnit.MINUTES).plusMinutes(5);
-        if (options.checkinWarmup() > 0) {
-            warmup = openGate(context, "签到高峰基准：热身", startsAt, volunteers.subList(options.checkins(), volunteers.size()));
-        }
-        measured = openGate(context, "学雷锋日签到高峰基准", startsAt, volunteers.subList(0, options.checkins()));
+        startsAt = OffsetDateTime.now(CITY_OFFSET).truncatedTo(ChronoUnit.MINUTES).plusMinutes(5);
+        measured = openGate(context, "学雷锋日签到高峰基准", startsAt, volunteers);
         notes.add(String.format(Locale.ROOT, "%,d volunteers of its own seeded in %.1f s; shift %d of %,d places with "
-                        + "%,d CONFIRMED sign-ups written in SQL (and a warm-up shift of %,d) in %.1f s; the shift starts "
-                        + "at %s", volunteers.size(), seededIn, measured.shiftId(), options.checkins(), options.checkins(),
-                options.checkinWarmup(), seconds(started), ISO_OFFSET_DATE_TIME.format(startsAt)));
+                        + "%,d CONFIRMED sign-ups written in SQL in %.1f s; the shift starts at %s", volunteers.size(),
+                seededIn, measured.shiftId(), options.checkins(), options.checkins(), seconds(started),
+                ISO_OFFSET_DATE_TIME.format(startsAt)));
         return notes;
     }
 
@@ -101,14 +103,8 @@ final class CheckinBurstScenario implements Scenario {
     public ScenarioResult run(BenchContext context) throws Exception {
         BenchOptions options = context.options;
         List<String> notes = new ArrayList<>();
-        if (warmup != null) {
-            try (Screen screen = new Screen(context, warmup.shiftId())) {
-                CheckIns warmCheckIns = new CheckIns(context, warmup.shiftId(), screen, shuffled(warmup, options.seed()));
-                LoadStats warm = context.load.untilDone("checkin-warmup", options.clients(), warmCheckIns);
-                notes.add(String.format(Locale.ROOT, "warm-up: %d other volunteers checked in to another shift first "
-                        + "(%.0f req/s, %d errors; not counted); its throughput in 5 s steps: %s", warm.requests(),
-                        warm.throughput(), warm.errors(), warm.timeline().inSteps(5)));
-            }
+        if (options.checkinWarmup() > 0) {
+            notes.add(warmUp(context));
         }
         CheckIns checkIns;
         LoadStats stats;
@@ -208,6 +204,40 @@ final class CheckinBurstScenario implements Scenario {
      * city administrator; then every volunteer's CONFIRMED sign-up in one statement, as {@code SignupStore} writes a
      * volunteer's own sign-up, and the shift's counter to match.
      */
+    /**
+     * Rounds of check-ins, each by {@code checkin-warmup} newly seeded volunteers at a gate of its own (a volunteer's
+     * sign-ups may not overlap, and these shifts start together), until a round, after the first three, is no more
+     * than 5% faster than the one before, or eight rounds. Seeding between rounds pauses the load for a few seconds.
+     */
+    private String warmUp(BenchContext context) throws Exception {
+        BenchOptions options = context.options;
+        List<String> rates = new ArrayList<>();
+        long errors = 0;
+        double seconds = 0;
+        double previous = 0;
+        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+            Gate gate = openGate(context, "签到高峰基准：热身 " + round, startsAt,
+                    context.moreVolunteers(options.checkinWarmup()));
+            LoadStats warm;
+            try (Screen screen = new Screen(context, gate.shiftId())) {
+                warm = context.load.untilDone("checkin-warmup-" + round, options.clients(),
+                        new CheckIns(context, gate.shiftId(), screen, shuffled(gate, options.seed())));
+            }
+            rates.add(String.format(Locale.ROOT, "%,.0f", warm.throughput()));
+            errors += warm.errors();
+            seconds += warm.seconds();
+            boolean levelled = round >= MIN_WARMUP_ROUNDS && warm.throughput() <= previous * LEVEL;
+            previous = warm.throughput();
+            if (levelled) {
+                break;
+            }
+        }
+        return String.format(Locale.ROOT, "warm-up (not counted): %d rounds in %.0f s, each of %,d other volunteers "
+                + "checking in at a gate of their own, until a round was no more than 5%% faster than the one before; "
+                + "req/s by round: %s; %d errors", rates.size(), seconds, options.checkinWarmup(),
+                String.join(", ", rates), errors);
+    }
+
     private static Gate openGate(BenchContext context, String title, OffsetDateTime startsAt,
             List<SeededVolunteer> volunteers) throws IOException, SQLException {
         Map<String, Object> activity = new HashMap<>();
