@@ -50,8 +50,6 @@ final class CheckinBurstScenario implements Scenario {
 
     private static final int MIN_WARMUP_ROUNDS = 3;
     private static final int MAX_WARMUP_ROUNDS = 8;
-    /** A round that is faster than the one before by no more than this counts as levelled off. */
-    private static final double LEVEL = 1.05;
 
     private Gate measured;
     private OffsetDateTime startsAt;
@@ -72,8 +70,9 @@ final class CheckinBurstScenario implements Scenario {
                 + "written in SQL with the shift's counters); each volunteer checks in once with their own token and the "
                 + "event's rotating attendance code (POST /api/v1/attendance/check-in, inside the geofence), from "
                 + "`clients` concurrent clients, shuffled; the organiser's code is fetched through the API every 20 s. "
-                + "First, warm-up rounds of `checkin-warmup` other volunteers, each at a gate of its own, until it levels off. Checked: the answers, every attendance "
-                + "row in PostgreSQL, and the organiser's list through the API.";
+                + "First, warm-up rounds of `checkin-warmup` other volunteers, each at a gate of its own, until it levels "
+                + "off. Checked: the answers, every attendance row in PostgreSQL, and the organiser's list through the "
+                + "API.";
     }
 
     @Override
@@ -193,6 +192,25 @@ final class CheckinBurstScenario implements Scenario {
         checks.add(Check.target("zero errors", stats.errors() == 0, "0", Long.toString(stats.errors())));
     }
 
+    /**
+     * Rounds of check-ins, each by {@code checkin-warmup} newly seeded volunteers at a gate of its own (a volunteer's
+     * sign-ups may not overlap, and these shifts start together), until it levels off ({@link WarmUpRounds}), at most
+     * eight rounds. Seeding between rounds pauses the load for a few seconds.
+     */
+    private String warmUp(BenchContext context) throws Exception {
+        BenchOptions options = context.options;
+        WarmUpRounds.Summary summary = WarmUpRounds.run(MIN_WARMUP_ROUNDS, MAX_WARMUP_ROUNDS, round -> {
+            Gate gate = openGate(context, "签到高峰基准：热身 " + round, startsAt,
+                    context.moreVolunteers(options.checkinWarmup()));
+            try (Screen screen = new Screen(context, gate.shiftId())) {
+                return context.load.untilDone("checkin-warmup-" + round, options.clients(),
+                        new CheckIns(context, gate.shiftId(), screen, shuffled(gate, options.seed())));
+            }
+        });
+        return summary.describe(String.format(Locale.ROOT, "%,d other volunteers checking in at a gate of their own",
+                options.checkinWarmup()));
+    }
+
     private static List<SeededVolunteer> shuffled(Gate gate, long seed) {
         List<SeededVolunteer> order = new ArrayList<>(gate.volunteers());
         Collections.shuffle(order, new Random(seed));
@@ -204,40 +222,6 @@ final class CheckinBurstScenario implements Scenario {
      * city administrator; then every volunteer's CONFIRMED sign-up in one statement, as {@code SignupStore} writes a
      * volunteer's own sign-up, and the shift's counter to match.
      */
-    /**
-     * Rounds of check-ins, each by {@code checkin-warmup} newly seeded volunteers at a gate of its own (a volunteer's
-     * sign-ups may not overlap, and these shifts start together), until a round, after the first three, is no more
-     * than 5% faster than the one before, or eight rounds. Seeding between rounds pauses the load for a few seconds.
-     */
-    private String warmUp(BenchContext context) throws Exception {
-        BenchOptions options = context.options;
-        List<String> rates = new ArrayList<>();
-        long errors = 0;
-        double seconds = 0;
-        double previous = 0;
-        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
-            Gate gate = openGate(context, "签到高峰基准：热身 " + round, startsAt,
-                    context.moreVolunteers(options.checkinWarmup()));
-            LoadStats warm;
-            try (Screen screen = new Screen(context, gate.shiftId())) {
-                warm = context.load.untilDone("checkin-warmup-" + round, options.clients(),
-                        new CheckIns(context, gate.shiftId(), screen, shuffled(gate, options.seed())));
-            }
-            rates.add(String.format(Locale.ROOT, "%,.0f", warm.throughput()));
-            errors += warm.errors();
-            seconds += warm.seconds();
-            boolean levelled = round >= MIN_WARMUP_ROUNDS && warm.throughput() <= previous * LEVEL;
-            previous = warm.throughput();
-            if (levelled) {
-                break;
-            }
-        }
-        return String.format(Locale.ROOT, "warm-up (not counted): %d rounds in %.0f s, each of %,d other volunteers "
-                + "checking in at a gate of their own, until a round was no more than 5%% faster than the one before; "
-                + "req/s by round: %s; %d errors", rates.size(), seconds, options.checkinWarmup(),
-                String.join(", ", rates), errors);
-    }
-
     private static Gate openGate(BenchContext context, String title, OffsetDateTime startsAt,
             List<SeededVolunteer> volunteers) throws IOException, SQLException {
         Map<String, Object> activity = new HashMap<>();

@@ -23,9 +23,9 @@ import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
  * Scenario 2: the 5 March sign-up rush. One published activity with one shift of {@code capacity} places; every
  * seeded volunteer signs up exactly once ({@code POST /api/v1/shifts/{id}/signups} with their own token), from
  * {@code clients} concurrent clients, in a shuffled order. Before it, the warm-up volunteers sign up in rounds, each
- * round for a shift of its own, until a round is no faster than the one before: the sign-up path is then compiled. On
- * two cores that the load keeps busy, the JIT takes one to two minutes of sign-ups to get there, and a burst measured
- * after a fixed 6 s warm-up climbed from 450 to 1,000 sign-ups a second while it ran.
+ * round for a shift of its own, until the throughput levels off: the sign-up path is then compiled. On two cores that
+ * the load keeps busy, the JIT takes one to two minutes of sign-ups to get there, and a burst measured after a fixed
+ * 6 s warm-up climbed from 450 to 1,000 sign-ups a second while it ran.
  *
  * <p>Afterwards the first {@code capacity} are CONFIRMED and the rest WAITLISTED in arrival order, which is checked
  * three ways: the answers the clients got, every sign-up row in the database against those answers, and the
@@ -36,8 +36,6 @@ final class SignupBurstScenario implements Scenario {
     private static final ZoneOffset CITY_OFFSET = ZoneOffset.ofHours(8);
     private static final int MIN_WARMUP_ROUNDS = 3;
     private static final int MAX_WARMUP_ROUNDS = 12;
-    /** A round that is faster than the one before by no more than this counts as levelled off. */
-    private static final double LEVEL = 1.05;
 
     @Override
     public String id() {
@@ -92,32 +90,18 @@ final class SignupBurstScenario implements Scenario {
 
     /**
      * The warm-up volunteers sign up in rounds, each for a shift of its own on a later day (so no sign-up overlaps
-     * another), until a round, after the first three, is no more than 5% faster than the one before, or 12 rounds.
+     * another), until it levels off ({@link WarmUpRounds}), at most 12 rounds.
      */
-    private static String warmUp(BenchContext context, OffsetDateTime day) throws IOException {
+    private static String warmUp(BenchContext context, OffsetDateTime day) throws Exception {
         List<SeededVolunteer> volunteers = context.warmupVolunteers();
         int capacity = Math.max(1, volunteers.size() / 10);
-        List<String> rates = new ArrayList<>();
-        long errors = 0;
-        double seconds = 0;
-        double previous = 0;
-        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+        WarmUpRounds.Summary summary = WarmUpRounds.run(MIN_WARMUP_ROUNDS, MAX_WARMUP_ROUNDS, round -> {
             Shift shift = createShift(context, "报名高峰基准：热身 " + round, capacity, day.plusDays(round));
-            LoadStats warm = context.load.untilDone("signup-warmup-" + round, context.options.clients(),
+            return context.load.untilDone("signup-warmup-" + round, context.options.clients(),
                     new SignUps(context, shift.id(), volunteers));
-            rates.add(String.format(Locale.ROOT, "%,.0f", warm.throughput()));
-            errors += warm.errors();
-            seconds += warm.seconds();
-            boolean levelled = round >= MIN_WARMUP_ROUNDS && warm.throughput() <= previous * LEVEL;
-            previous = warm.throughput();
-            if (levelled) {
-                break;
-            }
-        }
-        return String.format(Locale.ROOT, "warm-up (not counted): %d rounds in %.0f s, each of the same %,d other "
-                + "volunteers signing up for a new shift of %,d places, until a round was no more than 5%% faster than "
-                + "the one before; req/s by round: %s; %d errors", rates.size(), seconds, volunteers.size(), capacity,
-                String.join(", ", rates), errors);
+        });
+        return summary.describe(String.format(Locale.ROOT, "the same %,d other volunteers signing up for a new shift "
+                + "of %,d places", volunteers.size(), capacity));
     }
 
     private static void checkAnswers(SignUps signUps, int volunteers, int capacity, LoadStats stats, List<Check> checks) {
