@@ -61,10 +61,10 @@ final class LoadGenerator {
                 throw new IllegalStateException("interrupted while clients run", e);
             }
         }
-        return merge(name, clients, all);
+        return merge(name, clients, origin, all);
     }
 
-    private static LoadStats merge(String name, int clients, List<Client> all) {
+    private static LoadStats merge(String name, int clients, long origin, List<Client> all) {
         Histogram latency = new Histogram(3);
         Map<String, Histogram> byKind = new TreeMap<>();
         Map<String, Long> outcomes = new TreeMap<>();
@@ -96,7 +96,7 @@ final class LoadGenerator {
         double seconds = latency.getTotalCount() == 0 ? 0 : (lastEnd - firstStart) / 1e9;
         return new LoadStats(name, clients, latency.getTotalCount(), seconds, latency, byKind, outcomes, errors,
                 Collections.unmodifiableList(samples.subList(0, Math.min(samples.size(), 10))),
-                new Timeline(trimmed(answeredPerSecond), seconds));
+                new Timeline(trimmed(answeredPerSecond), latency.getTotalCount() == 0 ? 0 : (lastEnd - origin) / 1e9));
     }
 
     /** Without the empty seconds at the end (a client's array grows in steps). */

@@ -10,11 +10,14 @@ import java.util.Locale;
  * its average understates what the server does once warm.
  *
  * @param answeredPerSecond answers that arrived in each second from the start of the run
- * @param seconds the run's length (its last second is usually partial)
+ * @param seconds from the start of the run to its last answer (the last second is usually partial)
  */
 record Timeline(long[] answeredPerSecond, double seconds) {
 
-    /** The throughput over consecutive steps of {@code step} seconds, e.g. "612, 905, 1,208, 1,296 (last 2.4 s)". */
+    /**
+     * The throughput over consecutive steps of {@code step} seconds, e.g. "612, 905, 1,208, 1,296 (last 2.4 s)". A
+     * last step shorter than a second is left out: the few answers in it say nothing about the rate.
+     */
     String inSteps(int step) {
         List<String> rates = new ArrayList<>();
         for (int from = 0; from < answeredPerSecond.length; from += step) {
@@ -24,7 +27,7 @@ record Timeline(long[] answeredPerSecond, double seconds) {
                 answered += answeredPerSecond[second];
             }
             double length = Math.min(step, seconds - from);
-            if (length <= 0) {
+            if (length < 1) {
                 break;
             }
             String rate = String.format(Locale.ROOT, "%,.0f", answered / length);
