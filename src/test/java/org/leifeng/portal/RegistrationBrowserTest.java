@@ -78,7 +78,8 @@ class RegistrationBrowserTest {
         browser.findElement(By.id("username")).sendKeys(phone);
         browser.findElement(By.id("password")).sendKeys("volunteer-pass-1");
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
-        // The click returns before the sign-in answer arrives; going on at once would reach the profile without the session.
+        // The click returns before the sign-in answer arrives: going on at once could open the profile without the
+        // session (CI failed so on 5 December).
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         browser.get(client.baseUrl() + "/account/profile");
         assertThat(browser.findElement(By.id("volunteer-facts")).getText()).contains(number, "急救");
