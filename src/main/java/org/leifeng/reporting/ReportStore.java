@@ -3,9 +3,12 @@ package org.leifeng.reporting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -172,12 +175,12 @@ class ReportStore {
 
     /** Volunteers of the organisations per star level (1 and up), by level; kept and shared, so unmodifiable. */
     Map<Integer, Long> starLevels(Collection<Long> organisations) {
-        java.util.SortedMap<Integer, Long> levels = new java.util.TreeMap<>();
+        SortedMap<Integer, Long> levels = new TreeMap<>();
         jdbc.sql("""
                 SELECT level, count(*) FROM report_star WHERE organisation_id = ANY(:organisations) AND level > 0
                 GROUP BY level""").param("organisations", ids(organisations))
                 .query((rs, row) -> levels.put(rs.getInt(1), rs.getLong(2))).list();
-        return java.util.Collections.unmodifiableSortedMap(levels);
+        return Collections.unmodifiableSortedMap(levels);
     }
 
     /** The activities (id → hours, participations) with the most hours in the period, at most {@code limit}. */
