@@ -103,6 +103,16 @@ public class Activities {
                 .filter(found -> found.activity().status() != ActivityStatus.DRAFT || isOrganiser(found.activity()));
     }
 
+    /**
+     * A shift with its activity and the volunteer's live sign-up of it, in one query, visible as {@link #get} says:
+     * what a check-in checks.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ShiftAtTheDoor> shiftAtTheDoor(long shiftId, long volunteerId) {
+        return store.shiftAtTheDoor(shiftId, volunteerId)
+                .filter(found -> found.activity().status() != ActivityStatus.DRAFT || isOrganiser(found.activity()));
+    }
+
     /** A shift by id with its counters, for anyone (its activity decides who may see more); empty if none. */
     @Transactional(readOnly = true)
     public Optional<ShiftView> shift(long shiftId) {

@@ -15,6 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActivityStore {
 
+    /** The columns of a shift joined with its activity; the shift's are renamed so that they stay apart. */
+    private static final String SHIFT_WITH_ACTIVITY = """
+            SELECT a.*, s.id AS shift_id, s.activity_id AS shift_activity_id, s.starts_at AS shift_starts_at,
+                   s.ends_at AS shift_ends_at, s.capacity AS shift_capacity, s.position AS shift_position,
+                   s.status AS shift_status, s.confirmed AS shift_confirmed, s.pending AS shift_pending,
+                   s.waitlisted AS shift_waitlisted""";
+
     private final JdbcClient jdbc;
 
     ActivityStore(JdbcClient jdbc) {
@@ -103,15 +110,42 @@ class ActivityStore {
 
     /** A shift with its activity (without the activity's other shifts), in one query: what a sign-up checks. */
     Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
-        return jdbc.sql("""
-                SELECT a.*, s.id AS shift_id, s.activity_id AS shift_activity_id, s.starts_at AS shift_starts_at,
-                       s.ends_at AS shift_ends_at, s.capacity AS shift_capacity, s.position AS shift_position,
-                       s.status AS shift_status, s.confirmed AS shift_confirmed, s.pending AS shift_pending,
-                       s.waitlisted AS shift_waitlisted
-                FROM shift s JOIN activity a ON a.id = s.activity_id WHERE s.id = :id""")
+        return jdbc.sql(SHIFT_WITH_ACTIVITY + " FROM shift s JOIN activity a ON a.id = s.activity_id WHERE s.id = :id")
                 .param("id", shiftId)
                 .query((rs, row) -> new ShiftOfActivity(shift(rs, "shift_"), activity(rs, row)))
                 .optional();
+    }
+
+    /**
+     * A shift with its activity and the volunteer's live sign-up of it, in one query: what a check-in checks. There is
+     * at most one live sign-up per volunteer and shift (V6's partial unique index), so the join adds no row.
+     */
+    Optional<ShiftAtTheDoor> shiftAtTheDoor(long shiftId, long volunteerId) {
+        return jdbc.sql(SHIFT_WITH_ACTIVITY + """
+                , g.id AS signup_id, g.status AS signup_status, g.waitlist_position AS signup_waitlist_position,
+                       g.created_at AS signup_created_at, g.decided_at AS signup_decided_at, g.reason AS signup_reason
+                FROM shift s JOIN activity a ON a.id = s.activity_id
+                LEFT JOIN signup g ON g.shift_id = s.id AND g.volunteer_id = :volunteer
+                    AND g.status IN ('PENDING', 'CONFIRMED', 'WAITLISTED')
+                WHERE s.id = :id""")
+                .param("id", shiftId).param("volunteer", volunteerId)
+                .query((rs, row) -> {
+                    ShiftView shift = shift(rs, "shift_");
+                    ActivityView activity = activity(rs, row);
+                    return new ShiftAtTheDoor(shift, activity, liveSignup(rs, volunteerId, shift, activity));
+                })
+                .optional();
+    }
+
+    /** The sign-up columns of {@link #shiftAtTheDoor}; null when the join found none. */
+    private static SignupView liveSignup(ResultSet rs, long volunteerId, ShiftView shift, ActivityView activity)
+            throws SQLException {
+        Long id = rs.getObject("signup_id", Long.class);
+        return id == null ? null : new SignupView(id, shift.id(), activity.id(), volunteerId,
+                SignupStatus.valueOf(rs.getString("signup_status")), rs.getObject("signup_waitlist_position", Long.class),
+                rs.getObject("signup_created_at", OffsetDateTime.class),
+                rs.getObject("signup_decided_at", OffsetDateTime.class), rs.getString("signup_reason"),
+                shift.startsAt(), shift.endsAt(), activity.title(), null, null);
     }
 
     List<ShiftView> shiftsOf(long activityId) {

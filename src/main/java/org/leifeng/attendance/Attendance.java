@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.ActivityView;
+import org.leifeng.activity.ShiftAtTheDoor;
 import org.leifeng.activity.ShiftOfActivity;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
@@ -85,11 +86,14 @@ public class Attendance {
         return new Scan(shift.activity().title(), shift.shift(), geofenced(shift.activity()), mine.orElse(null));
     }
 
+    /** The volunteer's scan at the door; the shift and their sign-up of it are read in one query. */
     @Transactional
     public AttendanceView checkIn(String code, Position position) {
-        Context shift = context(codes.verify(code));
+        long shiftId = codes.verify(code);
         long volunteerId = callerVolunteer().orElseThrow(Attendance::notAVolunteer);
-        return admit(shift, volunteerId, position, "QR", null);
+        ShiftAtTheDoor door = activities.shiftAtTheDoor(shiftId, volunteerId)
+                .orElseThrow(() -> new NotFound("shift", shiftId));
+        return admit(new Context(door.shift(), door.activity()), volunteerId, door.liveSignup(), position, "QR", null);
     }
 
     @Transactional
@@ -108,7 +112,8 @@ public class Attendance {
                 .orElseThrow(() -> new InvalidInput("volunteerNumber", "attendance.unknownVolunteerNumber"));
         long operator = access.caller().accountId();
         if (action == KioskAction.CHECK_IN) {
-            return admit(shift, volunteerId, Position.NONE, "KIOSK", operator);
+            return admit(shift, volunteerId, signUps.liveSignupOf(shiftId, volunteerId), Position.NONE, "KIOSK",
+                    operator);
         }
         AttendanceView attendance = store.find(shiftId, volunteerId).orElseThrow(Attendance::notCheckedIn);
         return release(shift, attendance, Position.NONE, "KIOSK", operator, clock.instant());
@@ -168,8 +173,10 @@ public class Attendance {
      * Checks the volunteer in, or answers their check-in when they have one. The rules are checked first and the
      * check-in looked up only when one refuses, so a first scan (nearly all of them) costs no look-up: a repeated
      * scan answers the check-in it made even after the window has closed, and a twin's is taken by the insert.
+     * {@code live} is the volunteer's live sign-up of the shift, read before.
      */
-    private AttendanceView admit(Context shift, long volunteerId, Position position, String method, Long operator) {
+    private AttendanceView admit(Context shift, long volunteerId, Optional<SignupView> live, Position position,
+            String method, Long operator) {
         Instant now = clock.instant();
         SignupView signup;
         try {
@@ -177,7 +184,7 @@ public class Attendance {
             if ("QR".equals(method)) {
                 requireInsideGeofence(shift.activity(), position);
             }
-            signup = confirmedSignup(shift, volunteerId);
+            signup = confirmedSignup(shift, volunteerId, live);
         } catch (Problem refused) {
             return store.find(shift.shift().id(), volunteerId).orElseThrow(() -> refused);
         }
@@ -185,8 +192,7 @@ public class Attendance {
                 shift.activity().organisationId(), now, method, operator);
     }
 
-    private SignupView confirmedSignup(Context shift, long volunteerId) {
-        Optional<SignupView> live = signUps.liveSignupOf(shift.shift().id(), volunteerId);
+    private SignupView confirmedSignup(Context shift, long volunteerId, Optional<SignupView> live) {
         if (live.isPresent()) {
             if (live.get().status() != SignupStatus.CONFIRMED) {
                 throw new RuleViolation("attendance.notConfirmed", "Your sign-up for this shift is not confirmed.");

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import jakarta.validation.constraints.Size;
 /** Attendance per API.md, plus the organiser's list, closing and walk-in option. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 class AttendanceController {
 
     private final Attendance attendance;

@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Size;
 /** Certificates per API.md: issue, list, download; and the public verification of a number. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 class CertificateController {
 
     private final Certificates certificates;

@@ -3,7 +3,6 @@ package org.leifeng.hours;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Size;
 /** The hours ledger per API.md, plus corrections, disputes, the queues and the verification. */
 @RestController
 @RequestMapping("/api/v1")
-@Validated
 class HoursController {
 
     private final Hours hours;

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.Forbidden;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit log")
-@Validated
 class AuditController {
 
     private final AuditTrail audit;

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Deciding join requests, and the caller's own teams. */
 @RestController
 @Tag(name = "Teams")
-@Validated
 class JoinRequestController {
 
     private final TeamMemberships memberships;

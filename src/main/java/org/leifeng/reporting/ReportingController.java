@@ -3,7 +3,6 @@ package org.leifeng.reporting;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +15,6 @@ import jakarta.validation.constraints.Size;
 /** Figures per API.md; {@code from} and {@code to} are days (Asia/Shanghai), both included. */
 @RestController
 @RequestMapping("/api/v1/stats")
-@Validated
 class ReportingController {
 
     private final Reports reports;

@@ -15,7 +15,6 @@ import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Volunteers")
-@Validated
 class VolunteerController {
 
     private final Volunteers volunteers;

@@ -123,6 +123,34 @@ class AttendanceIntegrationTest {
     }
 
     @Test
+    void onlyALiveConfirmedSignUpChecksIn() {
+        Shift shift = shift(Duration.ofMinutes(20), 1, true, true);
+        Volunteer first = volunteer();
+        Volunteer second = volunteer();
+        TestClient.Answer firstSignUp = client.post("/api/v1/shifts/" + shift.id() + "/signups", first.token(), null);
+        TestClient.Answer secondSignUp = client.post("/api/v1/shifts/" + shift.id() + "/signups", second.token(), null);
+        assertThat(secondSignUp.json().get("status").asString()).as(secondSignUp.body()).isEqualTo("WAITLISTED");
+
+        assertRefused(scan("check-in", code(shift), second, NEAR_LAT), "attendance.notConfirmed");
+        assertThat(client.delete("/api/v1/signups/" + firstSignUp.id(), organiser).status()).as("the organiser ends it")
+                .isIn(200, 204);
+        assertRefused(scan("check-in", code(shift), first, NEAR_LAT), "attendance.notSignedUp");
+        TestClient.Answer promoted = scan("check-in", code(shift), second, NEAR_LAT);
+
+        assertThat(promoted.status()).as("promoted from the waiting list: %s", promoted.body()).isEqualTo(200);
+        assertThat(rows(shift)).isEqualTo(1);
+    }
+
+    @Test
+    void aShiftOfAnUnpublishedActivityIsNotFoundAtTheDoor() {
+        Shift draft = shift(Duration.ofMinutes(20), 10, false, false);
+        Volunteer volunteer = volunteer();
+
+        assertProblem(scan("check-in", code(draft), volunteer, NEAR_LAT), 404);
+        assertThat(rows(draft)).isZero();
+    }
+
+    @Test
     void theGeofenceRefusesAFarOrUnknownPositionAndCountsTheReportedAccuracy() {
         Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
         Volunteer volunteer = signedUp(shift);
@@ -298,6 +326,11 @@ class AttendanceIntegrationTest {
 
     /** A published activity of 龙亭区 whose one 2-hour shift starts {@code in} from now (to the minute). */
     private Shift shiftStartingIn(Duration in, int capacity) {
+        return shift(in, capacity, false, true);
+    }
+
+    /** An activity of 龙亭区, published or a draft, whose one 2-hour shift starts {@code in} from now. */
+    private Shift shift(Duration in, int capacity, boolean waitlist, boolean published) {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(in).withSecond(0).withNano(0);
         Map<String, Object> body = new HashMap<>();
         body.put("title", "签到测试 " + TestClient.unique(""));
@@ -306,12 +339,15 @@ class AttendanceIntegrationTest {
         body.put("description", "签到");
         body.put("place", Map.of("address", "开封市龙亭区北书店街", "lat", LAT, "lon", LON, "radiusMeters", 300));
         body.put("approval", "AUTO");
-        body.put("waitlist", false);
+        body.put("waitlist", waitlist);
         body.put("shifts", List.of(Map.of("startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
                 "capacity", capacity)));
         TestClient.Answer created = client.post("/api/v1/activities", organiser, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", organiser, null).status()).isEqualTo(200);
+        if (published) {
+            assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", organiser, null).status())
+                    .isEqualTo(200);
+        }
         return new Shift(created.json().get("shifts").get(0).get("id").asLong(), start);
     }
 
