@@ -1,6 +1,7 @@
 package org.leifeng.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.leifeng.support.Problems.assertProblem;
 
@@ -21,6 +22,7 @@ import org.leifeng.support.PublishedEvents;
 import org.leifeng.support.TestClient;
 import org.leifeng.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -138,6 +140,23 @@ class AttendanceIntegrationTest {
         TestClient.Answer promoted = scan("check-in", code(shift), second, NEAR_LAT);
 
         assertThat(promoted.status()).as("promoted from the waiting list: %s", promoted.body()).isEqualTo(200);
+        assertThat(rows(shift)).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseRefusesAnAttendanceWhoseShiftOrVolunteerIsNotItsSignUps() {
+        Shift shift = shiftStartingIn(Duration.ofMinutes(20), 10);
+        Shift other = shiftStartingIn(Duration.ofMinutes(20), 10);
+        Volunteer volunteer = signedUp(shift);
+        Volunteer someoneElse = signedUp(shift);
+        long signup = jdbc.sql("SELECT id FROM signup WHERE shift_id = :s AND volunteer_id = :v")
+                .param("s", shift.id()).param("v", volunteer.id()).query(Long.class).single();
+
+        assertThatThrownBy(() -> insertAttendance(shift.id(), someoneElse.id(), signup))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("attendance_of_its_signup");
+        assertThatThrownBy(() -> insertAttendance(other.id(), volunteer.id(), signup))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("attendance_of_its_signup");
+        insertAttendance(shift.id(), volunteer.id(), signup);
         assertThat(rows(shift)).isEqualTo(1);
     }
 
@@ -317,6 +336,14 @@ class AttendanceIntegrationTest {
         TestClient.Answer code = client.get("/api/v1/shifts/" + shift.id() + "/attendance-code", organiser);
         assertThat(code.status()).as(code.body()).isEqualTo(200);
         return code.json().get("code").asString();
+    }
+
+    private void insertAttendance(long shiftId, long volunteerId, long signupId) {
+        jdbc.sql("""
+                INSERT INTO attendance (shift_id, volunteer_id, signup_id, activity_id, organisation_id, checked_in_at,
+                    check_in_method)
+                SELECT :shift, :volunteer, :signup, activity_id, 1, now(), 'KIOSK' FROM shift WHERE id = :shift""")
+                .param("shift", shiftId).param("volunteer", volunteerId).param("signup", signupId).update();
     }
 
     private long rows(Shift shift) {
