@@ -87,7 +87,7 @@ public class Activities {
     @Transactional(readOnly = true)
     public ActivityView get(long id) {
         ActivityView activity = store.find(id).orElseThrow(() -> new NotFound("activity", id));
-        if (activity.status() == ActivityStatus.DRAFT && !isOrganiser(activity)) {
+        if (!visible(activity)) {
             throw new NotFound("activity", id);
         }
         return activity;
@@ -100,7 +100,7 @@ public class Activities {
     @Transactional(readOnly = true)
     public Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
         return store.shiftWithActivity(shiftId)
-                .filter(found -> found.activity().status() != ActivityStatus.DRAFT || isOrganiser(found.activity()));
+                .filter(found -> visible(found.activity()));
     }
 
     /**
@@ -110,7 +110,7 @@ public class Activities {
     @Transactional(readOnly = true)
     public Optional<ShiftAtTheDoor> shiftAtTheDoor(long shiftId, long volunteerId) {
         return store.shiftAtTheDoor(shiftId, volunteerId)
-                .filter(found -> found.activity().status() != ActivityStatus.DRAFT || isOrganiser(found.activity()));
+                .filter(found -> visible(found.activity()));
     }
 
     /** A shift by id with its counters, for anyone (its activity decides who may see more); empty if none. */
@@ -276,6 +276,11 @@ public class Activities {
 
     private ActivityView organisedByShift(long shiftId) {
         return organised(store.activityOfShift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId)));
+    }
+
+    /** A published, completed or cancelled activity to anyone; a draft to its organisers only. */
+    private boolean visible(ActivityView activity) {
+        return activity.status() != ActivityStatus.DRAFT || isOrganiser(activity);
     }
 
     private boolean isOrganiser(ActivityView activity) {

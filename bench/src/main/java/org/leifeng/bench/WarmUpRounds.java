@@ -20,13 +20,14 @@ final class WarmUpRounds {
         LoadStats run(int round) throws Exception;
     }
 
-    /** What the rounds did, for the scenario's notes. */
-    record Summary(List<Double> throughputs, long errors, double seconds) {
+    /** What the rounds did, for the scenario's notes; {@code levelled} false when the rounds ran out first. */
+    record Summary(List<Double> throughputs, long errors, double seconds, boolean levelled) {
 
         String describe(String eachRound) {
-            return String.format(Locale.ROOT, "warm-up (not counted): %d rounds in %.0f s, each of %s, until a round "
-                    + "was no more than 5%% faster than the one before; req/s by round: %s; %d errors",
-                    throughputs.size(), seconds, eachRound, String.join(", ",
+            String end = levelled ? "until a round was no more than 5% faster than the one before"
+                    : "the most allowed, and the last was still more than 5% faster than the one before";
+            return String.format(Locale.ROOT, "warm-up (not counted): %d rounds in %.0f s, each of %s, %s; req/s by "
+                    + "round: %s; %d errors", throughputs.size(), seconds, eachRound, end, String.join(", ",
                             throughputs.stream().map(rate -> String.format(Locale.ROOT, "%,.0f", rate)).toList()),
                     errors);
         }
@@ -40,17 +41,15 @@ final class WarmUpRounds {
         long errors = 0;
         double seconds = 0;
         double previous = 0;
-        for (int n = 1; n <= maxRounds; n++) {
+        boolean levelled = false;
+        for (int n = 1; n <= maxRounds && !levelled; n++) {
             LoadStats stats = round.run(n);
             throughputs.add(stats.throughput());
             errors += stats.errors();
             seconds += stats.seconds();
-            boolean levelled = n >= minRounds && stats.throughput() <= previous * LEVEL;
+            levelled = n >= minRounds && stats.throughput() <= previous * LEVEL;
             previous = stats.throughput();
-            if (levelled) {
-                break;
-            }
         }
-        return new Summary(List.copyOf(throughputs), errors, seconds);
+        return new Summary(List.copyOf(throughputs), errors, seconds, levelled);
     }
 }

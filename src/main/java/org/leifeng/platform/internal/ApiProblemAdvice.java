@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
 import org.leifeng.platform.TooManyAttempts;
