@@ -112,7 +112,8 @@ public class Hours {
                 refusal == null ? hours : BigDecimal.ZERO, refusal, source, attended.closedByAccountId());
         Ledger.Appended appended = ledger.append(account, draft);
         if (refusal == null) {
-            store.claimTime(appended.entry().id(), attended.volunteerId(), attended.servedFrom(), attended.servedUntil());
+            store.claimTime(appended.entry().id(), attended.volunteerId(), appended.entry().servedFrom(),
+                    appended.entry().servedUntil());
         }
     }
 
@@ -262,7 +263,7 @@ public class Hours {
     }
 
     /** Walks the chains (all, or one volunteer's) and names the first broken link; for city administrators. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public LedgerCheck verify(Long volunteerId) {
         access.require(Role.ORG_ADMIN, access.rootOrganisationId());
         return volunteerId == null ? verification.verifyAll() : verification.verify(volunteerId);

@@ -3,7 +3,6 @@ package org.leifeng.hours;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,9 +94,9 @@ class Ledger {
         return new HoursStore.Account(volunteerId, seq, head, total, level);
     }
 
-    /** PostgreSQL keeps microseconds: the hash is taken over exactly what is stored. */
+    /** The entry's time as it is stored: the hash is taken over exactly that. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return StoredForm.instant(clock.instant());
     }
 
     record Appended(LedgerEntry entry, HoursStore.Account after) {

@@ -11,8 +11,8 @@ import java.util.HexFormat;
  * The hash of an entry: SHA-256 over its canonical form, which includes the previous entry's hash. The canonical form
  * is version 1: {@code leifeng-ledger-v1} then every field in a fixed order, each written as its length in UTF-8
  * bytes, a colon and the value ({@code 5:CREDIT}), absent values as {@code -}. Lengths make the form unambiguous
- * whatever a note contains; instants are ISO-8601 UTC with microseconds (what PostgreSQL stores), hours plain with
- * one decimal. The entry's database id is not part of it: its place is {@code volunteerId} and {@code seq}.
+ * whatever a note contains; every value is in its {@link StoredForm} (what PostgreSQL stores, so the verification
+ * recomputes the same form from the row): instants ISO-8601 UTC to the microsecond, hours plain with one decimal. The entry's database id is not part of it: its place is {@code volunteerId} and {@code seq}.
  */
 final class LedgerHash {
 

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Walks the chains: for every entry, its place (seq), its previous hash, and its own hash recomputed from its fields;
  * for every volunteer, that the account's head, entry count, total and star level agree with the chain. Stops at the
- * first broken link, which is where history was changed.
+ * first broken link, which is where history was changed. Reads one snapshot (REPEATABLE READ): an append committed
+ * between reading a chain and its account would otherwise look like a broken head.
  */
 @Component
 class LedgerVerification {
@@ -24,7 +26,7 @@ class LedgerVerification {
         this.levels = levels;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LedgerCheck verifyAll() {
         long volunteers = 0;
         long entries = 0;
@@ -45,7 +47,7 @@ class LedgerVerification {
         return new LedgerCheck(true, volunteers, entries, null);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LedgerCheck verify(long volunteerId) {
         List<LedgerEntry> chain = store.chain(volunteerId);
         LedgerCheck.Break broken = verify(volunteerId, chain);
