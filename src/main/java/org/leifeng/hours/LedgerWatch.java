@@ -23,7 +23,7 @@ import jakarta.annotation.PreDestroy;
 /**
  * Verifies the whole ledger in the background, once the application is ready and then every day
  * ({@code leifeng.ledger-verification.first-run}, {@code .every}), and records the verdict for
- * {@link LedgerHealthIndicator}. It runs on a thread of its own: walking a city's chains takes minutes, which would
+ * {@link HoursLedgerHealthIndicator}. It runs on a thread of its own: walking a city's chains takes minutes, which would
  * hold up the scheduled jobs sharing Spring's single scheduler thread. Each run reads one snapshot (REPEATABLE READ),
  * so appends made meanwhile never look like a broken link, and holds an advisory lock: when several nodes run, one
  * walks the chains and the others skip the round — every node's health shows the latest recorded verdict.

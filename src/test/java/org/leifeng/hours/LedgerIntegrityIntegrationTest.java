@@ -135,7 +135,7 @@ class LedgerIntegrityIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !"UNKNOWN".equals(ledgerHealth().get("status").asString()));
 
         JsonNode ledgerHealth = ledgerHealth();
-        JsonNode details = ledgerHealth.get("components").get("ledger").get("details");
+        JsonNode details = ledgerHealth.get("components").get("hoursLedger").get("details");
         TestClient.Answer health = client.get("/actuator/health", null);
 
         assertThat(ledgerHealth.get("status").asString()).as(ledgerHealth.toString()).isEqualTo("UP");
@@ -147,7 +147,7 @@ class LedgerIntegrityIntegrationTest {
                 .as("the verification after the first start, over the demo city").isTrue();
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        assertThat(health.json().get("components").get("ledger").get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("hoursLedger").get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("components").get("db").has("details")).as("other details stay hidden").isFalse();
     }
 
@@ -169,13 +169,13 @@ class LedgerIntegrityIntegrationTest {
             JsonNode health = client.get("/actuator/health", null).json();
 
             assertThat(ledgerHealth.get("status").asString()).as(ledgerHealth.toString()).isEqualTo("BROKEN");
-            JsonNode broken = ledgerHealth.get("components").get("ledger").get("details").get("firstBreak");
+            JsonNode broken = ledgerHealth.get("components").get("hoursLedger").get("details").get("firstBreak");
             assertThat(broken.get("volunteerId").asLong()).isEqualTo(volunteer.id());
             assertThat(broken.get("entryId").asLong()).isEqualTo(entry);
             assertThat(broken.get("seq").asInt()).isEqualTo(1);
             assertThat(broken.get("problem").asString()).isEqualTo("content");
             assertThat(health.get("status").asString()).isEqualTo("UP");
-            assertThat(health.get("components").get("ledger").get("status").asString()).isEqualTo("BROKEN");
+            assertThat(health.get("components").get("hoursLedger").get("status").asString()).isEqualTo("BROKEN");
         } finally {
             tamper(entry, "2.0");
             await().atMost(Duration.ofSeconds(30)).until(() -> watch.verifyNow().isPresent());

@@ -11,7 +11,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code ledger} component of {@code /actuator/health}: the latest background verification ({@link LedgerWatch})
+ * The {@code hoursLedger} component of {@code /actuator/health}, with its details in the {@code ledger} group
+ * ({@code /actuator/health/ledger}): the latest background verification ({@link LedgerWatch})
  * — when it finished, how many chains and entries it walked, and where the first broken link was. UNKNOWN until a
  * verification has finished, UP when the ledger is intact, BROKEN when it is not. BROKEN ranks below UP in
  * {@code management.endpoint.health.status.order}: a changed ledger is an alarm for people, not a reason for a load
@@ -19,13 +20,13 @@ import org.springframework.stereotype.Component;
  * stays UP while it and its database are up (API.md) and monitoring alerts on the component.
  */
 @Component
-class LedgerHealthIndicator implements HealthIndicator {
+class HoursLedgerHealthIndicator implements HealthIndicator {
 
     static final Status BROKEN = new Status("BROKEN", "A ledger entry or account no longer matches its chain");
 
     private final VerificationLog verifications;
 
-    LedgerHealthIndicator(VerificationLog verifications) {
+    HoursLedgerHealthIndicator(VerificationLog verifications) {
         this.verifications = verifications;
     }
 

@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-class LedgerHealthIndicatorTest {
+class HoursLedgerHealthIndicatorTest {
 
     private static final Instant STARTED = Instant.parse("2026-03-05T19:00:00Z");
     private static final Instant FINISHED = Instant.parse("2026-03-05T19:00:42.5Z");
 
     @Test
     void theLedgerIsUnknownUntilAVerificationHasFinished() {
-        assertThat(LedgerHealthIndicator.of(Optional.empty()).getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(HoursLedgerHealthIndicator.of(Optional.empty()).getStatus()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
     void anIntactLedgerIsUpWithWhenAndHowMuchWasVerified() {
-        Health health = LedgerHealthIndicator.of(Optional.of(new VerificationLog.Verified(STARTED, FINISHED,
+        Health health = HoursLedgerHealthIndicator.of(Optional.of(new VerificationLog.Verified(STARTED, FINISHED,
                 new LedgerCheck(true, 652, 12188, null))));
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -33,7 +33,7 @@ class LedgerHealthIndicatorTest {
 
     @Test
     void aBrokenLedgerIsBrokenAndNamesTheFirstBrokenLink() {
-        Health health = LedgerHealthIndicator.of(Optional.of(new VerificationLog.Verified(STARTED, FINISHED,
+        Health health = HoursLedgerHealthIndicator.of(Optional.of(new VerificationLog.Verified(STARTED, FINISHED,
                 new LedgerCheck(false, 17, 300, new LedgerCheck.Break(17, 4711L, 3, "content", null, null)))));
 
         assertThat(health.getStatus().getCode()).isEqualTo("BROKEN");
