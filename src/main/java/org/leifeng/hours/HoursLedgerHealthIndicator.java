@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code hoursLedger} component of {@code /actuator/health}, with its details in the {@code ledger} group
- * ({@code /actuator/health/ledger}): the latest background verification ({@link LedgerWatch})
- * — when it finished, how many chains and entries it walked, and where the first broken link was. UNKNOWN until a
- * verification has finished, UP when the ledger is intact, BROKEN when it is not. BROKEN ranks below UP in
- * {@code management.endpoint.health.status.order}: a changed ledger is an alarm for people, not a reason for a load
- * balancer or Kubernetes to stop sending requests (restarting cannot repair history), so the application's status
- * stays UP while it and its database are up (API.md) and monitoring alerts on the component.
+ * ({@code /actuator/health/ledger}): the latest background verification ({@link LedgerWatch}) — when it finished,
+ * how many chains and entries it walked (up to the break, when there is one), and where the first broken link was.
+ * UNKNOWN until a verification has finished, UP when the ledger is intact, BROKEN when it is not. BROKEN ranks below
+ * UP in {@code management.endpoint.health.status.order}: a changed ledger is an alarm for people, not a reason for a
+ * load balancer or Kubernetes to stop sending requests (restarting cannot repair history), so the application's
+ * status stays UP while it and its database are up (API.md) and monitoring alerts on the component.
  */
 @Component
 class HoursLedgerHealthIndicator implements HealthIndicator {
