@@ -97,6 +97,13 @@ class LedgerIntegrityIntegrationTest {
         TestClient.Answer approved = client.post("/api/v1/service-records/" + entered.id() + "/approve",
                 fixture.streetAdmin("北书店街道"), null);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        HoursFixture.Volunteer refused = fixture.volunteer();
+        TestClient.Answer doubtful = client.post("/api/v1/service-records", organiser, fixture.manual(refused.id(), held,
+                Duration.ofMinutes(5).plusNanos(1), Duration.ofMinutes(95).plusNanos(999), null));
+        assertThat(doubtful.status()).as(doubtful.body()).isEqualTo(201);
+        TestClient.Answer rejected = client.post("/api/v1/service-records/" + doubtful.id() + "/reject",
+                fixture.streetAdmin("北书店街道"), Map.of("reason", "签到表上没有这位志愿者"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
 
         HoursFixture.Volunteer fromHistory = fixture.volunteer();
         HoursFixture.Held history = fixture.heldActivity("北书店街道", 4);
@@ -106,6 +113,9 @@ class LedgerIntegrityIntegrationTest {
                 EntryKind.CREDIT, null, history.id(), history.title(), past.id(), history.organisationId(), servedFrom,
                 past.endsAt().toInstant().minusNanos(1), past.startsAt().toLocalDate(), new BigDecimal("2.0"),
                 new BigDecimal("2.0"), null, "demo:" + past.id() + ":" + fromHistory.id(), null))));
+        // Loading history publishes no events: readers rebuild from the ledger after it, as after the demo city's load.
+        TestClient.Answer rebuilt = client.post("/api/v1/stats/rebuild", client.adminToken(), null);
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
 
         List<HoursFixture.Volunteer> attended = List.of(scanning, atTheKiosk, forgetful);
         await().atMost(Duration.ofSeconds(20)).until(() -> attended.stream().allMatch(v -> entries(v) == 1));
@@ -117,17 +127,19 @@ class LedgerIntegrityIntegrationTest {
 
         LedgerCheck whole = verification.verifyAll();
         assertThat(whole.intact()).as(String.valueOf(whole.firstBreak())).isTrue();
-        for (HoursFixture.Volunteer volunteer : List.of(scanning, atTheKiosk, forgetful, enteredByHand, fromHistory)) {
+        for (HoursFixture.Volunteer volunteer : List.of(scanning, atTheKiosk, forgetful, enteredByHand, refused,
+                fromHistory)) {
             JsonNode check = client.get("/api/v1/hours/verification?volunteerId=" + volunteer.id(), client.adminToken())
                     .json();
             assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
         }
         assertThat(jdbc.sql("""
                 SELECT kind FROM service_entry WHERE volunteer_id = ANY(:v) ORDER BY kind""")
-                .param("v", new Long[] {scanning.id(), atTheKiosk.id(), forgetful.id(), enteredByHand.id(),
+                .param("v", new Long[] {scanning.id(), atTheKiosk.id(), forgetful.id(), enteredByHand.id(), refused.id(),
                         fromHistory.id()})
                 .query(String.class).list())
-                .containsExactly("APPROVAL", "CORRECTION", "CREDIT", "CREDIT", "CREDIT", "CREDIT", "MANUAL");
+                .containsExactly("APPROVAL", "CORRECTION", "CREDIT", "CREDIT", "CREDIT", "CREDIT", "MANUAL", "MANUAL",
+                        "REJECTION");
     }
 
     @Test
