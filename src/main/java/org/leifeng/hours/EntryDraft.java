@@ -13,6 +13,7 @@ record EntryDraft(EntryKind kind, Long refersTo, Long activityId, String activit
         BigDecimal delta, String note, String sourceKey, Long recordedBy) {
 
     EntryDraft {
+        // The lengths are those of the columns (V11).
         activityTitle = StoredForm.text(activityTitle, 200);
         servedFrom = StoredForm.instant(servedFrom);
         servedUntil = StoredForm.instant(servedUntil);
