@@ -146,6 +146,30 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void aChangedCategoryMovesTheActivitysHoursToItAsARebuildWould() {
+        LocalDate served = today.minusDays(16);
+        Held held = held(List.of(served.atTime(9, 0)), 3);
+        credit(volunteer(), held, 0, "2.5");
+        awaitOverview(served, today, "2.5");
+        creditToday(volunteer(), held, "1.5");
+        awaitOverview(served, today, "4.0");
+
+        TestClient.Answer changed = client.patch("/api/v1/activities/" + held.id(), district, Map.of(
+                "title", "敬老院陪伴（改）", "category", "ELDERLY", "description", "统计", "approval", "AUTO",
+                "waitlist", false));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        awaitEventsHandled();
+
+        JsonNode kept = stats("overview", served, today).get("hoursByCategory");
+        reports.rebuild();
+        JsonNode rebuilt = stats("overview", served, today).get("hoursByCategory");
+        assertThat(kept).as("figures kept from events agree with a rebuild").isEqualTo(rebuilt);
+        assertThat(kept.get("ELDERLY").decimalValue()).isEqualByComparingTo("4.0");
+        assertThat(kept.has("COMMUNITY")).as("nothing left under the former category").isFalse();
+        assertThat(reports.reconcile().consistent()).isTrue();
+    }
+
+    @Test
     void todaysServiceAddsToThePastDaysWithoutCountingAVolunteerTwice() {
         LocalDate earlier = today.minusDays(5);
         Held held = held(List.of(earlier.atTime(9, 0)), 3);
