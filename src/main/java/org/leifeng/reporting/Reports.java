@@ -12,12 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.leifeng.activity.Activities;
+import org.leifeng.activity.ActivityCategoryChanged;
 import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.hours.CountedRecord;
 import org.leifeng.hours.Hours;
@@ -59,8 +59,6 @@ public class Reports {
     private final Organisations organisations;
     private final AccessControl access;
     private final Clock clock;
-    /** An activity's category and team never change once published: looked up once per activity. */
-    private final Map<Long, ActivityFacts> activityFacts = new ConcurrentHashMap<>();
     private final Teams teams;
     private final PastFigures pastFigures;
     private final AuditTrail audit;
@@ -181,9 +179,8 @@ public class Reports {
         }
         long activityId = credited.activityId() == null ? 0 : credited.activityId();
         boolean newRecord = credited.correctsEntryId() == null && credited.hours().signum() > 0;
-        ActivityFacts activity = activityFacts(credited.activityId());
-        store.addService(credited.organisationId(), credited.serviceDate(), activityId, activity.category(),
-                activity.teamId(), credited.hours(), newRecord ? 1 : 0);
+        store.addService(credited.organisationId(), credited.serviceDate(), activityId, credited.hours(),
+                newRecord ? 1 : 0);
         store.addVolunteerHours(credited.organisationId(), credited.serviceDate(), credited.volunteerId(),
                 credited.hours());
         return true;
@@ -194,6 +191,17 @@ public class Reports {
         store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed(),
                 recorded.recordedAt());
         if (pastBy(recorded.day())) {
+            store.pastChanged();
+        }
+    }
+
+    /**
+     * Figures by category follow each activity's current category, as a rebuild counts them: a change moves the hours
+     * counted for the activity, on every day, to its new category. Changes older than one applied before are ignored.
+     */
+    @Transactional
+    public void recategorise(ActivityCategoryChanged changed) {
+        if (store.recategorise(changed.activityId(), changed.category().name(), changed.changedAt()) > 0) {
             store.pastChanged();
         }
     }
@@ -290,19 +298,37 @@ public class Reports {
         return reconcile();
     }
 
-    /** The read models against the ledger (hours per organiser) and the registrations (their number). */
+    /**
+     * The read models against the ledger (hours per organiser, and per organiser and category as the activities have
+     * it now) and the registrations (their number).
+     */
     @Transactional(readOnly = true)
     public Reconciliation reconcile() {
-        Map<Long, BigDecimal> ledger = hours.countedHoursByOrganisation();
-        Map<Long, BigDecimal> figures = store.hoursByOrganisation();
+        Map<ReportStore.OrganisationCategory, BigDecimal> ledger = store.ledgerHoursByOrganisationAndCategory();
+        Map<ReportStore.OrganisationCategory, BigDecimal> figures = store.figuresHoursByOrganisationAndCategory();
         List<Reconciliation.Drift> drifts = new ArrayList<>();
-        java.util.Set<Long> organisationIds = new java.util.TreeSet<>(ledger.keySet());
-        organisationIds.addAll(figures.keySet());
+        Map<Long, BigDecimal> ledgerByOrganisation = byOrganisation(ledger);
+        Map<Long, BigDecimal> figuresByOrganisation = byOrganisation(figures);
+        java.util.Set<Long> organisationIds = new java.util.TreeSet<>(ledgerByOrganisation.keySet());
+        organisationIds.addAll(figuresByOrganisation.keySet());
         for (long organisation : organisationIds) {
-            BigDecimal source = ledger.getOrDefault(organisation, BigDecimal.ZERO);
-            BigDecimal counted = figures.getOrDefault(organisation, BigDecimal.ZERO);
+            BigDecimal source = ledgerByOrganisation.getOrDefault(organisation, BigDecimal.ZERO);
+            BigDecimal counted = figuresByOrganisation.getOrDefault(organisation, BigDecimal.ZERO);
             if (source.compareTo(counted) != 0) {
                 drifts.add(new Reconciliation.Drift("serviceHours", organisation, source, counted));
+            }
+        }
+        java.util.Set<ReportStore.OrganisationCategory> categories = new java.util.TreeSet<>(Comparator
+                .comparingLong(ReportStore.OrganisationCategory::organisationId)
+                .thenComparing(ReportStore.OrganisationCategory::category));
+        categories.addAll(ledger.keySet());
+        categories.addAll(figures.keySet());
+        for (ReportStore.OrganisationCategory category : categories) {
+            BigDecimal source = ledger.getOrDefault(category, BigDecimal.ZERO);
+            BigDecimal counted = figures.getOrDefault(category, BigDecimal.ZERO);
+            if (source.compareTo(counted) != 0) {
+                drifts.add(new Reconciliation.Drift("hoursByCategory." + category.category(),
+                        category.organisationId(), source, counted));
             }
         }
         long registered = store.registrationsTotal();
@@ -312,6 +338,12 @@ public class Reports {
                     BigDecimal.valueOf(applied)));
         }
         return new Reconciliation(drifts.isEmpty(), drifts);
+    }
+
+    private static Map<Long, BigDecimal> byOrganisation(Map<ReportStore.OrganisationCategory, BigDecimal> hours) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        hours.forEach((key, value) -> totals.merge(key.organisationId(), value, BigDecimal::add));
+        return totals;
     }
 
     @Transactional(readOnly = true)
@@ -399,25 +431,8 @@ public class Reports {
         return organisations.findActive(id).orElseThrow(() -> new NotFound("organisation", id));
     }
 
-    private ActivityFacts activityFacts(Long activityId) {
-        if (activityId == null) {
-            return new ActivityFacts("OTHER", null);
-        }
-        return activityFacts.computeIfAbsent(activityId, id -> {
-            try {
-                var activity = activities.get(id);
-                return new ActivityFacts(activity.category().name(), activity.teamId());
-            } catch (NotFound gone) {
-                return new ActivityFacts("OTHER", null);
-            }
-        });
-    }
-
     /** A scope's organisations and the versions its star counts were read at. */
     private record StarKey(List<Long> organisations, ReportStore.Versions versions) {
-    }
-
-    private record ActivityFacts(String category, Long teamId) {
     }
 
     /**
