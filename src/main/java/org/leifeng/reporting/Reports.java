@@ -101,7 +101,10 @@ public class Reports {
                 starLevels.get(new StarKey(List.copyOf(subtree), versions), key -> store.starLevels(subtree)));
     }
 
-    /** The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer. */
+    /**
+     * The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer; and the
+     * organisation's own level when it organised service or has volunteers of its own in the period.
+     */
     @Transactional(readOnly = true)
     public Ranking ranking(Long organisationId, LocalDate from, LocalDate to, String by) {
         return rankingOf(scope(organisationId), from, to, by);
@@ -120,16 +123,17 @@ public class Reports {
             names.put(child.id(), child.name());
         }
         long version = store.versions().past();
-        LiveRows live = live(subtrees.values().stream().flatMap(List::stream).toList(), period);
+        List<Long> scopeAndChildren = new ArrayList<>(List.of(scope.id()));
+        subtrees.values().forEach(scopeAndChildren::addAll);
+        LiveRows live = live(scopeAndChildren, period);
         List<Ranking.Item> items = new ArrayList<>();
         for (long child : subtrees.keySet()) {
-            Totals totals = totals(subtrees.get(child), period, version, live);
-            BigDecimal served = totals.hours().setScale(1);
-            long active = totals.activeVolunteers();
-            long registered = totals.registeredBefore();
-            items.add(new Ranking.Item(child, names.get(child), served, active, registered,
-                    registered == 0 ? BigDecimal.ZERO.setScale(2)
-                            : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP)));
+            items.add(rankingItem(child, names.get(child), totals(subtrees.get(child), period, version, live), false));
+        }
+        Ranking.Item ownLevel = rankingItem(scope.id(), scope.name(), totals(List.of(scope.id()), period, version, live),
+                true);
+        if (ownLevel.serviceHours().signum() != 0 || ownLevel.activeVolunteers() != 0 || ownLevel.volunteers() != 0) {
+            items.add(ownLevel);
         }
         Comparator<Ranking.Item> comparator = switch (order) {
             case "active" -> Comparator.comparingLong(Ranking.Item::activeVolunteers).reversed();
@@ -138,6 +142,14 @@ public class Reports {
         };
         items.sort(comparator.thenComparing(Ranking.Item::organisationId));
         return new Ranking(scope.id(), period.from(), period.lastDay(), order, items);
+    }
+
+    private static Ranking.Item rankingItem(long organisationId, String name, Totals totals, boolean ownLevel) {
+        BigDecimal served = totals.hours().setScale(1);
+        long registered = totals.registeredBefore();
+        return new Ranking.Item(organisationId, name, served, totals.activeVolunteers(), registered,
+                registered == 0 ? BigDecimal.ZERO.setScale(2)
+                        : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP), ownLevel);
     }
 
     /** The twelve months up to this one. */
@@ -355,10 +367,9 @@ public class Reports {
     private static Figures figures(Totals totals) {
         BigDecimal served = totals.hours().setScale(1);
         long active = totals.activeVolunteers();
-        return new Figures(totals.registeredBefore(), totals.registeredWithin(), active, totals.activities(),
-                totals.participations(), served, active == 0 ? BigDecimal.ZERO.setScale(1)
-                        : served.divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP), totals.peopleServed(), 0,
-                BigDecimal.ZERO);
+        return Figures.withoutRequests(totals.registeredBefore(), totals.registeredWithin(), active,
+                totals.activities(), totals.participations(), served, active == 0 ? BigDecimal.ZERO.setScale(1)
+                        : served.divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP), totals.peopleServed());
     }
 
     /** The figures of a subtree and period before they are rounded for people. */

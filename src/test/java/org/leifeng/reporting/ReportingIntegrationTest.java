@@ -263,6 +263,42 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void theRankingsRowsAddUpToTheOverviewWithARowForTheOrganisationsOwnLevel() {
+        long longting = client.organisationId("龙亭区", admin);
+        LocalDate from = today.minusYears(1);
+
+        JsonNode overview = client.get("/api/v1/stats/overview?organisationId=" + longting + "&from=" + from, district)
+                .json();
+        JsonNode ranking = client.get("/api/v1/stats/ranking?organisationId=" + longting + "&from=" + from, district)
+                .json();
+
+        assertThat(ranking.get("items").valueStream().map(item -> item.get("serviceHours").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(overview.get("serviceHours").decimalValue());
+        assertThat(ranking.get("items").valueStream().mapToLong(item -> item.get("volunteers").asLong()).sum())
+                .isEqualTo(overview.get("volunteers").asLong());
+        assertThat(ranking.get("items").valueStream().filter(item -> item.path("ownLevel").asBoolean()).toList())
+                .singleElement().satisfies(own -> {
+                    assertThat(own.get("organisationId").asLong()).isEqualTo(longting);
+                    assertThat(own.get("name").asString()).isEqualTo("龙亭区");
+                    assertThat(own.get("serviceHours").decimalValue()).isPositive();
+                });
+        assertThat(ranking.get("items")).filteredOn(item -> !item.path("ownLevel").asBoolean())
+                .allSatisfy(item -> assertThat(item.get("ownLevel").asBoolean()).isFalse());
+    }
+
+    @Test
+    void figuresThePlatformDoesNotCountYetAreAnsweredAsNull() {
+        JsonNode overview = client.get("/api/v1/stats/overview", district).json();
+
+        for (JsonNode figures : List.of(overview, overview.get("previous"))) {
+            assertThat(figures.has("requestsCompleted")).isTrue();
+            assertThat(figures.get("requestsCompleted").isNull()).isTrue();
+            assertThat(figures.has("averageRating")).isTrue();
+            assertThat(figures.get("averageRating").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void starLevelsAndTheTopActivitiesOfTheSubtreeAreCounted() {
         Held long10 = heldDaily(10);
         long tireless = volunteer();
