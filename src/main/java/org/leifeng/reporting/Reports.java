@@ -39,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures leaders act on, for their own subtree only: overview with the previous period, ranking of the direct
- * children, monthly trend. Fed by events ({@link #apply(HoursCredited)}, {@link #register}); rebuilt from the
- * ledger and the registrations by {@link #rebuild()}; {@link #reconcile()} compares them with the ledger.
+ * children and the organisation's own level, monthly trend. Fed by events ({@link #apply(HoursCredited)},
+ * {@link #register}, {@link #recategorise}); rebuilt from the ledger, the registrations and the activities by
+ * {@link #rebuild()}; {@link #reconcile()} compares them with the ledger.
  */
 @Service
 public class Reports {
