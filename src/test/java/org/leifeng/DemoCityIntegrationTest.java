@@ -25,6 +25,9 @@ class DemoCityIntegrationTest {
     @Autowired
     PersonalData personalData;
 
+    @Autowired
+    org.leifeng.support.TestClient client;
+
     @Test
     void kaifengHasItsNineDistrictsAndCountiesEachWithStreetsUnitsAndAPracticeCentre() {
         List<String> districts = jdbc.sql("""
@@ -61,5 +64,27 @@ class DemoCityIntegrationTest {
                     .param("district", district).query(Long.class).single();
             assertThat(members).as("members of the teams of " + district).isGreaterThan(20);
         }
+    }
+
+    @Test
+    void demoVolunteersRegisteredOverThePastEachBeforeTheirFirstService() {
+        long served = jdbc.sql("SELECT count(DISTINCT volunteer_id) FROM service_entry WHERE source_key LIKE 'demo:%'")
+                .query(Long.class).single();
+        long servedBeforeRegistering = jdbc.sql("""
+                SELECT count(DISTINCT v.id) FROM volunteer v JOIN service_entry e ON e.volunteer_id = v.id
+                WHERE e.source_key LIKE 'demo:%' AND e.served_from < v.registered_at""").query(Long.class).single();
+        assertThat(served).as("demo volunteers with a year of service").isGreaterThan(100);
+        assertThat(servedBeforeRegistering).as("demo volunteers who served before they registered").isZero();
+
+        String lankao = client.tokenFor("lankao.admin", org.leifeng.support.TestClient.DEMO_PASSWORD);
+        var lastThirtyDays = client.get("/api/v1/stats/overview", lankao).json();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var theTwoYearsBefore = client.get("/api/v1/stats/overview?from=" + today.minusDays(30 + 730) + "&to="
+                + today.minusDays(31), lankao).json();
+        long volunteers = lastThirtyDays.get("volunteers").asLong();
+        assertThat(lastThirtyDays.get("newRegistrations").asLong()).as("new in the last 30 days, of %d", volunteers)
+                .isLessThan(volunteers / 10);
+        assertThat(theTwoYearsBefore.get("newRegistrations").asLong()).as("registered in the two years before")
+                .isGreaterThan(volunteers / 4);
     }
 }

@@ -138,6 +138,10 @@ public class Activities {
             throw new InvalidInput("requiredSkills", "volunteer.validation.skillUnknown");
         }
         store.update(id, change);
+        if (change.category() != null && change.category() != activity.category()) {
+            events.publishEvent(new ActivityCategoryChanged(id, activity.organisationId(), change.category(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        }
         audit.describe("activity.changed", "activity", id, activity.organisationId(), change.title());
         return store.find(id).orElseThrow();
     }

@@ -45,7 +45,7 @@ class Charts {
 
     String ranking(Ranking ranking) {
         return json.writeValueAsString(Map.of(
-                "labels", ranking.items().stream().map(Ranking.Item::name).toList(),
+                "labels", ranking.items().stream().map(this::name).toList(),
                 "series", List.of(Map.of("name", text("dashboard.serviceHours"), "data",
                         ranking.items().stream().map(Ranking.Item::serviceHours).toList()))));
     }
@@ -57,6 +57,12 @@ class Charts {
                 "labels", levels.stream().map(level -> "★".repeat(level)).toList(),
                 "series", List.of(Map.of("name", text("dashboard.volunteers"), "data",
                         levels.stream().map(level -> overview.starLevels().getOrDefault(level, 0L)).toList()))));
+    }
+
+    /** A ranking row's name, the organisation's own level marked as such. */
+    String name(Ranking.Item item) {
+        return item.ownLevel() ? messages.getMessage("dashboard.ownLevel", new Object[] {item.name()},
+                LocaleContextHolder.getLocale()) : item.name();
     }
 
     String text(String code) {

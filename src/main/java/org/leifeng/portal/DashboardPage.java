@@ -143,7 +143,7 @@ class DashboardPage {
     }
 
     private ReportTable rankingTable(Ranking ranking) {
-        List<List<Object>> rows = ranking.items().stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
+        List<List<Object>> rows = ranking.items().stream().map(item -> List.<Object>of(charts.name(item), item.serviceHours(),
                 item.activeVolunteers(), item.volunteers(), item.hoursPerVolunteer())).toList();
         return ReportTable.of(text("dashboard.ranking"), List.of(text("dashboard.organisation"),
                 text("dashboard.serviceHours"), text("dashboard.activeVolunteers"), text("dashboard.volunteers"),
@@ -171,9 +171,12 @@ class DashboardPage {
                 text("dashboard.participations")), rows);
     }
 
-    /** Change against the previous period in percent, per figure; null where the previous period had none. */
-    private static Map<String, BigDecimal> changes(Figures now, Figures before) {
-        Map<String, BigDecimal> changes = new LinkedHashMap<>();
+    /**
+     * Change against the previous period in percent, signed ("+12.5", "-3.0"), per figure; null where the previous
+     * period had none.
+     */
+    private static Map<String, String> changes(Figures now, Figures before) {
+        Map<String, String> changes = new LinkedHashMap<>();
         changes.put("serviceHours", percent(now.serviceHours(), before.serviceHours()));
         changes.put("activeVolunteers", percent(BigDecimal.valueOf(now.activeVolunteers()), BigDecimal.valueOf(before.activeVolunteers())));
         changes.put("participations", percent(BigDecimal.valueOf(now.participations()), BigDecimal.valueOf(before.participations())));
@@ -182,11 +185,12 @@ class DashboardPage {
         return changes;
     }
 
-    private static BigDecimal percent(BigDecimal now, BigDecimal before) {
+    private static String percent(BigDecimal now, BigDecimal before) {
         if (before.signum() == 0) {
             return null;
         }
-        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+        BigDecimal change = now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+        return (change.signum() > 0 ? "+" : "") + change.toPlainString();
     }
 
     private String text(String code) {

@@ -94,18 +94,40 @@ class ReportStore {
         return jdbc.sql("SELECT count(*) FROM volunteer_registration").query(Long.class).single();
     }
 
-    void addService(long organisationId, LocalDate day, long activityId, String category, Long teamId,
-            BigDecimal hours, int participations) {
+    /**
+     * Adds hours and participations to the activity's row of the day, under the activity's category and team as the
+     * activity module has them now (as a rebuild would count them; service without an activity counts as OTHER).
+     */
+    void addService(long organisationId, LocalDate day, long activityId, BigDecimal hours, int participations) {
         jdbc.sql("""
                 INSERT INTO report_service_day (organisation_id, day, activity_id, category, team_id, hours,
                     participations)
-                VALUES (:organisation, :day, :activity, :category, :team, :hours, :participations)
+                SELECT :organisation, :day, :activity, coalesce(f.category, 'OTHER'), f.team_id, :hours, :participations
+                FROM (SELECT :activity AS activity_id) a LEFT JOIN activity_fact f USING (activity_id)
                 ON CONFLICT (organisation_id, day, activity_id) DO UPDATE
                     SET hours = report_service_day.hours + excluded.hours,
-                        participations = report_service_day.participations + excluded.participations""")
+                        participations = report_service_day.participations + excluded.participations,
+                        category = excluded.category, team_id = excluded.team_id""")
                 .param("organisation", organisationId).param("day", day).param("activity", activityId)
-                .param("category", category).param("team", teamId).param("hours", hours)
-                .param("participations", participations).update();
+                .param("hours", hours).param("participations", participations).update();
+    }
+
+    /**
+     * Moves the activity's rows to {@code category} unless a later change of its category was applied before; the
+     * number of rows moved.
+     */
+    int recategorise(long activityId, String category, java.time.Instant changedAt) {
+        return jdbc.sql("""
+                WITH latest AS (
+                    INSERT INTO report_activity_category (activity_id, category, changed_at)
+                    VALUES (:activity, :category, :at)
+                    ON CONFLICT (activity_id) DO UPDATE SET category = excluded.category, changed_at = excluded.changed_at
+                    WHERE report_activity_category.changed_at < excluded.changed_at
+                    RETURNING activity_id)
+                UPDATE report_service_day SET category = :category
+                WHERE activity_id = :activity AND category <> :category AND EXISTS (SELECT 1 FROM latest)""")
+                .param("activity", activityId).param("category", category)
+                .param("at", changedAt.atOffset(java.time.ZoneOffset.UTC)).update();
     }
 
     void addVolunteerHours(long organisationId, LocalDate day, long volunteerId, BigDecimal hours) {
@@ -288,12 +310,28 @@ class ReportStore {
         return byCategory;
     }
 
-    /** Hours per organisation over all time, to reconcile with the ledger. */
-    Map<Long, BigDecimal> hoursByOrganisation() {
-        Map<Long, BigDecimal> totals = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, sum(hours) FROM report_service_day GROUP BY organisation_id")
-                .query((rs, row) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+    /** The ledger's counted hours per organisation and category (the activity's category now), over all time. */
+    Map<OrganisationCategory, BigDecimal> ledgerHoursByOrganisationAndCategory() {
+        return hoursByOrganisationAndCategory("""
+                SELECT e.organisation_id, coalesce(f.category, 'OTHER'), sum(e.delta)
+                FROM hours_counted_entry e LEFT JOIN activity_fact f ON f.activity_id = e.activity_id
+                GROUP BY 1, 2""");
+    }
+
+    /** The figures' hours per organisation and category over all time, to reconcile with the ledger. */
+    Map<OrganisationCategory, BigDecimal> figuresHoursByOrganisationAndCategory() {
+        return hoursByOrganisationAndCategory(
+                "SELECT organisation_id, category, sum(hours) FROM report_service_day GROUP BY 1, 2");
+    }
+
+    private Map<OrganisationCategory, BigDecimal> hoursByOrganisationAndCategory(String sql) {
+        Map<OrganisationCategory, BigDecimal> totals = new HashMap<>();
+        jdbc.sql(sql).query((RowCallbackHandler) rs -> totals.put(
+                new OrganisationCategory(rs.getLong(1), rs.getString(2)), rs.getBigDecimal(3)));
         return totals;
+    }
+
+    record OrganisationCategory(long organisationId, String category) {
     }
 
     long registrationsApplied() {

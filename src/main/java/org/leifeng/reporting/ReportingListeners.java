@@ -29,6 +29,11 @@ class ReportingListeners {
     }
 
     @ApplicationModuleListener
+    void on(org.leifeng.activity.ActivityCategoryChanged changed) {
+        reports.recategorise(changed);
+    }
+
+    @ApplicationModuleListener
     void on(VolunteerRegistered registered) {
         // Publications stored before registeredAt existed carry none; for them the handling time is all there is.
         java.time.OffsetDateTime at = registered.registeredAt() == null ? java.time.OffsetDateTime.now(clock)

@@ -12,12 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.leifeng.activity.Activities;
+import org.leifeng.activity.ActivityCategoryChanged;
 import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.hours.CountedRecord;
 import org.leifeng.hours.Hours;
@@ -39,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures leaders act on, for their own subtree only: overview with the previous period, ranking of the direct
- * children, monthly trend. Fed by events ({@link #apply(HoursCredited)}, {@link #register}); rebuilt from the
- * ledger and the registrations by {@link #rebuild()}; {@link #reconcile()} compares them with the ledger.
+ * children and the organisation's own level, monthly trend. Fed by events ({@link #apply(HoursCredited)},
+ * {@link #register}, {@link #recategorise}); rebuilt from the ledger, the registrations and the activities by
+ * {@link #rebuild()}; {@link #reconcile()} compares them with the ledger.
  */
 @Service
 public class Reports {
@@ -59,8 +60,6 @@ public class Reports {
     private final Organisations organisations;
     private final AccessControl access;
     private final Clock clock;
-    /** An activity's category and team never change once published: looked up once per activity. */
-    private final Map<Long, ActivityFacts> activityFacts = new ConcurrentHashMap<>();
     private final Teams teams;
     private final PastFigures pastFigures;
     private final AuditTrail audit;
@@ -103,7 +102,10 @@ public class Reports {
                 starLevels.get(new StarKey(List.copyOf(subtree), versions), key -> store.starLevels(subtree)));
     }
 
-    /** The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer. */
+    /**
+     * The direct children by {@code by}: hours (default), active (active volunteers) or perVolunteer; and the
+     * organisation's own level when it organised service or has volunteers of its own in the period.
+     */
     @Transactional(readOnly = true)
     public Ranking ranking(Long organisationId, LocalDate from, LocalDate to, String by) {
         return rankingOf(scope(organisationId), from, to, by);
@@ -122,16 +124,17 @@ public class Reports {
             names.put(child.id(), child.name());
         }
         long version = store.versions().past();
-        LiveRows live = live(subtrees.values().stream().flatMap(List::stream).toList(), period);
+        List<Long> scopeAndChildren = new ArrayList<>(List.of(scope.id()));
+        subtrees.values().forEach(scopeAndChildren::addAll);
+        LiveRows live = live(scopeAndChildren, period);
         List<Ranking.Item> items = new ArrayList<>();
         for (long child : subtrees.keySet()) {
-            Totals totals = totals(subtrees.get(child), period, version, live);
-            BigDecimal served = totals.hours().setScale(1);
-            long active = totals.activeVolunteers();
-            long registered = totals.registeredBefore();
-            items.add(new Ranking.Item(child, names.get(child), served, active, registered,
-                    registered == 0 ? BigDecimal.ZERO.setScale(2)
-                            : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP)));
+            items.add(rankingItem(child, names.get(child), totals(subtrees.get(child), period, version, live), false));
+        }
+        Ranking.Item ownLevel = rankingItem(scope.id(), scope.name(), totals(List.of(scope.id()), period, version, live),
+                true);
+        if (ownLevel.serviceHours().signum() != 0 || ownLevel.activeVolunteers() != 0 || ownLevel.volunteers() != 0) {
+            items.add(ownLevel);
         }
         Comparator<Ranking.Item> comparator = switch (order) {
             case "active" -> Comparator.comparingLong(Ranking.Item::activeVolunteers).reversed();
@@ -140,6 +143,14 @@ public class Reports {
         };
         items.sort(comparator.thenComparing(Ranking.Item::organisationId));
         return new Ranking(scope.id(), period.from(), period.lastDay(), order, items);
+    }
+
+    private static Ranking.Item rankingItem(long organisationId, String name, Totals totals, boolean ownLevel) {
+        BigDecimal served = totals.hours().setScale(1);
+        long registered = totals.registeredBefore();
+        return new Ranking.Item(organisationId, name, served, totals.activeVolunteers(), registered,
+                registered == 0 ? BigDecimal.ZERO.setScale(2)
+                        : served.divide(BigDecimal.valueOf(registered), 2, RoundingMode.HALF_UP), ownLevel);
     }
 
     /** The twelve months up to this one. */
@@ -181,9 +192,8 @@ public class Reports {
         }
         long activityId = credited.activityId() == null ? 0 : credited.activityId();
         boolean newRecord = credited.correctsEntryId() == null && credited.hours().signum() > 0;
-        ActivityFacts activity = activityFacts(credited.activityId());
-        store.addService(credited.organisationId(), credited.serviceDate(), activityId, activity.category(),
-                activity.teamId(), credited.hours(), newRecord ? 1 : 0);
+        store.addService(credited.organisationId(), credited.serviceDate(), activityId, credited.hours(),
+                newRecord ? 1 : 0);
         store.addVolunteerHours(credited.organisationId(), credited.serviceDate(), credited.volunteerId(),
                 credited.hours());
         return true;
@@ -194,6 +204,17 @@ public class Reports {
         store.setPeopleServed(recorded.activityId(), recorded.organisationId(), recorded.day(), recorded.peopleServed(),
                 recorded.recordedAt());
         if (pastBy(recorded.day())) {
+            store.pastChanged();
+        }
+    }
+
+    /**
+     * Figures by category follow each activity's current category, as a rebuild counts them: a change moves the hours
+     * counted for the activity, on every day, to its new category. Changes older than one applied before are ignored.
+     */
+    @Transactional
+    public void recategorise(ActivityCategoryChanged changed) {
+        if (store.recategorise(changed.activityId(), changed.category().name(), changed.changedAt()) > 0) {
             store.pastChanged();
         }
     }
@@ -290,19 +311,37 @@ public class Reports {
         return reconcile();
     }
 
-    /** The read models against the ledger (hours per organiser) and the registrations (their number). */
+    /**
+     * The read models against the ledger (hours per organiser, and per organiser and category as the activities have
+     * it now) and the registrations (their number).
+     */
     @Transactional(readOnly = true)
     public Reconciliation reconcile() {
-        Map<Long, BigDecimal> ledger = hours.countedHoursByOrganisation();
-        Map<Long, BigDecimal> figures = store.hoursByOrganisation();
+        Map<ReportStore.OrganisationCategory, BigDecimal> ledger = store.ledgerHoursByOrganisationAndCategory();
+        Map<ReportStore.OrganisationCategory, BigDecimal> figures = store.figuresHoursByOrganisationAndCategory();
         List<Reconciliation.Drift> drifts = new ArrayList<>();
-        java.util.Set<Long> organisationIds = new java.util.TreeSet<>(ledger.keySet());
-        organisationIds.addAll(figures.keySet());
+        Map<Long, BigDecimal> ledgerByOrganisation = byOrganisation(ledger);
+        Map<Long, BigDecimal> figuresByOrganisation = byOrganisation(figures);
+        java.util.Set<Long> organisationIds = new java.util.TreeSet<>(ledgerByOrganisation.keySet());
+        organisationIds.addAll(figuresByOrganisation.keySet());
         for (long organisation : organisationIds) {
-            BigDecimal source = ledger.getOrDefault(organisation, BigDecimal.ZERO);
-            BigDecimal counted = figures.getOrDefault(organisation, BigDecimal.ZERO);
+            BigDecimal source = ledgerByOrganisation.getOrDefault(organisation, BigDecimal.ZERO);
+            BigDecimal counted = figuresByOrganisation.getOrDefault(organisation, BigDecimal.ZERO);
             if (source.compareTo(counted) != 0) {
                 drifts.add(new Reconciliation.Drift("serviceHours", organisation, source, counted));
+            }
+        }
+        java.util.Set<ReportStore.OrganisationCategory> categories = new java.util.TreeSet<>(Comparator
+                .comparingLong(ReportStore.OrganisationCategory::organisationId)
+                .thenComparing(ReportStore.OrganisationCategory::category));
+        categories.addAll(ledger.keySet());
+        categories.addAll(figures.keySet());
+        for (ReportStore.OrganisationCategory category : categories) {
+            BigDecimal source = ledger.getOrDefault(category, BigDecimal.ZERO);
+            BigDecimal counted = figures.getOrDefault(category, BigDecimal.ZERO);
+            if (source.compareTo(counted) != 0) {
+                drifts.add(new Reconciliation.Drift("hoursByCategory." + category.category(),
+                        category.organisationId(), source, counted));
             }
         }
         long registered = store.registrationsTotal();
@@ -314,6 +353,12 @@ public class Reports {
         return new Reconciliation(drifts.isEmpty(), drifts);
     }
 
+    private static Map<Long, BigDecimal> byOrganisation(Map<ReportStore.OrganisationCategory, BigDecimal> hours) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        hours.forEach((key, value) -> totals.merge(key.organisationId(), value, BigDecimal::add));
+        return totals;
+    }
+
     @Transactional(readOnly = true)
     public Reconciliation reconcileAsAdministrator() {
         access.require(Role.ORG_ADMIN, access.rootOrganisationId());
@@ -323,10 +368,9 @@ public class Reports {
     private static Figures figures(Totals totals) {
         BigDecimal served = totals.hours().setScale(1);
         long active = totals.activeVolunteers();
-        return new Figures(totals.registeredBefore(), totals.registeredWithin(), active, totals.activities(),
-                totals.participations(), served, active == 0 ? BigDecimal.ZERO.setScale(1)
-                        : served.divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP), totals.peopleServed(), 0,
-                BigDecimal.ZERO);
+        return Figures.withoutRequests(totals.registeredBefore(), totals.registeredWithin(), active,
+                totals.activities(), totals.participations(), served, active == 0 ? BigDecimal.ZERO.setScale(1)
+                        : served.divide(BigDecimal.valueOf(active), 1, RoundingMode.HALF_UP), totals.peopleServed());
     }
 
     /** The figures of a subtree and period before they are rounded for people. */
@@ -399,25 +443,8 @@ public class Reports {
         return organisations.findActive(id).orElseThrow(() -> new NotFound("organisation", id));
     }
 
-    private ActivityFacts activityFacts(Long activityId) {
-        if (activityId == null) {
-            return new ActivityFacts("OTHER", null);
-        }
-        return activityFacts.computeIfAbsent(activityId, id -> {
-            try {
-                var activity = activities.get(id);
-                return new ActivityFacts(activity.category().name(), activity.teamId());
-            } catch (NotFound gone) {
-                return new ActivityFacts("OTHER", null);
-            }
-        });
-    }
-
     /** A scope's organisations and the versions its star counts were read at. */
     private record StarKey(List<Long> organisations, ReportStore.Versions versions) {
-    }
-
-    private record ActivityFacts(String category, Long teamId) {
     }
 
     /**

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * real area code of their district and a correct check character, but belong to nobody: birth dates and sequence
  * numbers are drawn at random (with a fixed seed, so every demo city is the same). They all sign in with the demo
  * password; their usernames are their (random) mobile numbers, except the first, whose number the README names.
- * About a third of them serve in their district's demo teams.
+ * About a third of them serve in their district's demo teams. They registered over the past years (see
+ * {@link #registrationTimes}), not on the day the demo city was loaded.
  */
 @Component
 class KaifengVolunteersDemo implements DemoDataContributor {
@@ -103,6 +104,7 @@ class KaifengVolunteersDemo implements DemoDataContributor {
         List<Long> accountIds = accounts.provisionBatch(people.stream().map(Person::phone).toList(), demoPassword,
                 people.stream().map(person -> List.of(new Grant(Role.VOLUNTEER, person.organisationId()))).toList());
         OffsetDateTime now = OffsetDateTime.now();
+        List<Long> volunteerIds = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             Person person = people.get(i);
             ResidentIdNumber id = ResidentIdNumber.parse(person.idNumber(), today);
@@ -120,12 +122,35 @@ class KaifengVolunteersDemo implements DemoDataContributor {
                 skills.add(SKILLS[random.nextInt(SKILLS.length)]);
             }
             store.replaceSkills(volunteerId, List.copyOf(skills));
+            volunteerIds.add(volunteerId);
         }
-        enrolSomeInTeams(random, districts, people, accountIds);
+        Set<Long> members = enrolSomeInTeams(random, districts, people, accountIds);
+        store.setRegistrationTimes(registrationTimes(volunteerIds, accountIds, members, today));
     }
 
-    /** About a third of each district's volunteers serve in one of its teams. */
-    private void enrolSomeInTeams(Random random, List<Organisation> districts, List<Person> people, List<Long> accountIds) {
+    /**
+     * When each demo volunteer registered, drawn with a seed of its own (the other draws stay as they were). The demo
+     * hours credit team members and the volunteer who signs in with {@link #SIGN_IN_PHONE} with service over the past
+     * year: they registered between 13 months and four years ago, before any of it. The others, who have not served
+     * yet, registered at any time in the past three years, a few of them in the last weeks.
+     */
+    private static java.util.Map<Long, OffsetDateTime> registrationTimes(List<Long> volunteerIds, List<Long> accountIds,
+            Set<Long> members, LocalDate today) {
+        Random random = new Random(20080512L);
+        java.util.Map<Long, OffsetDateTime> registered = new java.util.HashMap<>();
+        for (int i = 0; i < volunteerIds.size(); i++) {
+            boolean serves = i == 0 || members.contains(accountIds.get(i));
+            int daysAgo = serves ? 400 + random.nextInt(3 * 365 - 35) : 1 + random.nextInt(3 * 365);
+            registered.put(volunteerIds.get(i), today.minusDays(daysAgo).atTime(8 + random.nextInt(14),
+                    random.nextInt(60), random.nextInt(60)).atZone(Volunteers.CITY_ZONE).toOffsetDateTime());
+        }
+        return registered;
+    }
+
+    /** About a third of each district's volunteers serve in one of its teams; their account ids. */
+    private Set<Long> enrolSomeInTeams(Random random, List<Organisation> districts, List<Person> people,
+            List<Long> accountIds) {
+        Set<Long> enrolled = new HashSet<>();
         for (int d = 0; d < districts.size(); d++) {
             List<Long> teamIds = teams.activeTeamIdsWithin(districts.get(d).path());
             if (teamIds.isEmpty()) {
@@ -139,7 +164,9 @@ class KaifengVolunteersDemo implements DemoDataContributor {
                 }
             }
             members.forEach(teams::enrolOnBehalfOfPlatform);
+            members.values().forEach(enrolled::addAll);
         }
+        return enrolled;
     }
 
     private static String name(Random random) {

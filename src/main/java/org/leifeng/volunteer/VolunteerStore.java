@@ -309,6 +309,20 @@ class VolunteerStore {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /**
+     * For the demo city only: when each volunteer registered (and consented), which otherwise is the moment of the
+     * insert and never changes.
+     */
+    void setRegistrationTimes(java.util.Map<Long, OffsetDateTime> registeredAt) {
+        List<Long> ids = List.copyOf(registeredAt.keySet());
+        jdbc.sql("""
+                UPDATE volunteer v SET registered_at = r.at, consented_at = r.at
+                FROM unnest(CAST(:ids AS BIGINT[]), CAST(:times AS TIMESTAMPTZ[])) AS r(id, at) WHERE v.id = r.id""")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("times", ids.stream().map(id -> registeredAt.get(id).toString()).toArray(String[]::new))
+                .update();
+    }
+
     record NewVolunteer(long accountId, String number, long organisationId, String name, IdType idType,
             PersonalData.Sealed idNumber, byte[] idNumberIndex, String idNumberMasked, PersonalData.Sealed phone,
             byte[] phoneIndex, String phoneMasked, LocalDate birthDate, Sex sex, List<String> tags,

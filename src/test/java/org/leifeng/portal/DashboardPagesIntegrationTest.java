@@ -55,6 +55,69 @@ class DashboardPagesIntegrationTest {
     }
 
     @Test
+    void eachKeyFigureShowsItsChangeOnThePreviousPeriod() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        var overview = client.get("/api/v1/stats/overview", client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD))
+                .json();
+        java.math.BigDecimal now = overview.get("serviceHours").decimalValue();
+        java.math.BigDecimal before = overview.get("previous").get("serviceHours").decimalValue();
+        assertThat(before).as("the demo district served in the previous 30 days").isPositive();
+        java.math.BigDecimal percent = now.subtract(before).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(before, 1, java.math.RoundingMode.HALF_UP);
+        String change = (percent.signum() > 0 ? "+" : "") + percent.toPlainString();
+
+        String chinese = session.get("/admin/dashboard").body();
+        String english = session.getIn("en", "/admin/dashboard").body();
+
+        assertThat(figureChange(chinese, "serviceHours")).isEqualTo("较上期 " + change + "%");
+        assertThat(figureChange(english, "serviceHours")).isEqualTo(change + "% on the previous period");
+        assertThat(figureChange(chinese, "activeVolunteers")).startsWith("较上期 ");
+        assertThat(figureChange(chinese, "participations")).startsWith("较上期 ");
+    }
+
+    @Test
+    void theRankingHasARowForTheDistrictsOwnLevelAndItsRowsAddUpToTheDistrict() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        String from = java.time.LocalDate.now().minusYears(1).toString();
+        var overview = client.get("/api/v1/stats/overview?from=" + from,
+                client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD)).json();
+
+        String chinese = session.get("/admin/dashboard?from=" + from).body();
+        HttpResponse<byte[]> csv = session.getBytes("/admin/dashboard/ranking.csv?from=" + from);
+        String english = session.getIn("en", "/admin/dashboard?from=" + from).body();
+
+        assertThat(chinese).contains("龙亭区（本级）");
+        assertThat(english).contains("龙亭区 (own level)");
+        List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
+                        StandardCharsets.UTF_8)).getRecords();
+        assertThat(records).anySatisfy(record -> assertThat(record.get("单位")).isEqualTo("龙亭区（本级）"));
+        assertThat(records.stream().map(record -> new java.math.BigDecimal(record.get("服务时长（小时）")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                .as("the exported rows add up to the district").isEqualByComparingTo(
+                        overview.get("serviceHours").decimalValue());
+    }
+
+    @Test
+    void figuresThePlatformDoesNotCountYetAreNotShown() throws Exception {
+        var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+
+        String chinese = session.get("/admin/dashboard").body();
+        String english = session.getIn("en", "/admin/dashboard").body();
+
+        assertThat(chinese).doesNotContain("requestsCompleted", "averageRating", "服务需求", "满意度", "评分");
+        assertThat(english).doesNotContain("requestsCompleted", "averageRating", "Requests", "rating");
+    }
+
+    /** The text under a key figure of the dashboard: its change on the previous period. */
+    private static String figureChange(String page, String figure) {
+        java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-figure=\"" + figure
+                + "\">.*?<span class=\"figure-change\">([^<]*)</span>", java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(card.find()).as("the %s card", figure).isTrue();
+        return card.group(1).strip();
+    }
+
+    @Test
     void theRankingExportsAsAnExcelWorkbookAndAsCsvWithAByteOrderMark() throws Exception {
         var session = new ActivityPageFixture(client).signedIn("admin", TestClient.ADMIN_PASSWORD);
 

@@ -146,6 +146,30 @@ class ReportingIntegrationTest {
     }
 
     @Test
+    void aChangedCategoryMovesTheActivitysHoursToItAsARebuildWould() {
+        LocalDate served = today.minusDays(16);
+        Held held = held(List.of(served.atTime(9, 0)), 3);
+        credit(volunteer(), held, 0, "2.5");
+        awaitOverview(served, today, "2.5");
+        creditToday(volunteer(), held, "1.5");
+        awaitOverview(served, today, "4.0");
+
+        TestClient.Answer changed = client.patch("/api/v1/activities/" + held.id(), district, Map.of(
+                "title", "敬老院陪伴（改）", "category", "ELDERLY", "description", "统计", "approval", "AUTO",
+                "waitlist", false));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        awaitEventsHandled();
+
+        JsonNode kept = stats("overview", served, today).get("hoursByCategory");
+        reports.rebuild();
+        JsonNode rebuilt = stats("overview", served, today).get("hoursByCategory");
+        assertThat(kept).as("figures kept from events agree with a rebuild").isEqualTo(rebuilt);
+        assertThat(kept.get("ELDERLY").decimalValue()).isEqualByComparingTo("4.0");
+        assertThat(kept.has("COMMUNITY")).as("nothing left under the former category").isFalse();
+        assertThat(reports.reconcile().consistent()).isTrue();
+    }
+
+    @Test
     void todaysServiceAddsToThePastDaysWithoutCountingAVolunteerTwice() {
         LocalDate earlier = today.minusDays(5);
         Held held = held(List.of(earlier.atTime(9, 0)), 3);
@@ -236,6 +260,42 @@ class ReportingIntegrationTest {
             assertThat(item.get("serviceHours").decimalValue()).isEqualByComparingTo("3.0");
             assertThat(item.get("activeVolunteers").asLong()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theRankingsRowsAddUpToTheOverviewWithARowForTheOrganisationsOwnLevel() {
+        long longting = client.organisationId("龙亭区", admin);
+        LocalDate from = today.minusYears(1);
+
+        JsonNode overview = client.get("/api/v1/stats/overview?organisationId=" + longting + "&from=" + from, district)
+                .json();
+        JsonNode ranking = client.get("/api/v1/stats/ranking?organisationId=" + longting + "&from=" + from, district)
+                .json();
+
+        assertThat(ranking.get("items").valueStream().map(item -> item.get("serviceHours").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(overview.get("serviceHours").decimalValue());
+        assertThat(ranking.get("items").valueStream().mapToLong(item -> item.get("volunteers").asLong()).sum())
+                .isEqualTo(overview.get("volunteers").asLong());
+        assertThat(ranking.get("items").valueStream().filter(item -> item.path("ownLevel").asBoolean()).toList())
+                .singleElement().satisfies(own -> {
+                    assertThat(own.get("organisationId").asLong()).isEqualTo(longting);
+                    assertThat(own.get("name").asString()).isEqualTo("龙亭区");
+                    assertThat(own.get("serviceHours").decimalValue()).isPositive();
+                });
+        assertThat(ranking.get("items")).filteredOn(item -> !item.path("ownLevel").asBoolean())
+                .allSatisfy(item -> assertThat(item.get("ownLevel").asBoolean()).isFalse());
+    }
+
+    @Test
+    void figuresThePlatformDoesNotCountYetAreAnsweredAsNull() {
+        JsonNode overview = client.get("/api/v1/stats/overview", district).json();
+
+        for (JsonNode figures : List.of(overview, overview.get("previous"))) {
+            assertThat(figures.has("requestsCompleted")).isTrue();
+            assertThat(figures.get("requestsCompleted").isNull()).isTrue();
+            assertThat(figures.has("averageRating")).isTrue();
+            assertThat(figures.get("averageRating").isNull()).isTrue();
+        }
     }
 
     @Test
