@@ -18,6 +18,7 @@ import org.leifeng.identity.Grant;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.organisation.Teams;
 import org.leifeng.platform.Conflict;
 import org.leifeng.platform.InputValidator;
 import org.leifeng.platform.InvalidInput;
@@ -55,11 +56,13 @@ public class Volunteers {
     private final VolunteerSettings settings;
     private final Clock clock;
     private final InputValidator inputs;
+    private final Teams teams;
 
     Volunteers(VolunteerStore store, PersonalData personalData, Accounts accounts, AccessControl access,
             AuditTrail audit, Organisations organisations, ApplicationEventPublisher events,
-            VolunteerSettings settings, Clock clock, InputValidator inputs) {
+            VolunteerSettings settings, Clock clock, InputValidator inputs, Teams teams) {
         this.inputs = inputs;
+        this.teams = teams;
         this.store = store;
         this.personalData = personalData;
         this.accounts = accounts;
@@ -239,6 +242,21 @@ public class Volunteers {
      */
     public Optional<VolunteerFacts> facts(long volunteerId) {
         return store.facts(volunteerId);
+    }
+
+    /**
+     * {@link #facts} of a volunteer the caller may act for: themself, one whose profile they may see ({@link #get}:
+     * an administrator over the volunteer's organisation), or a live member of a team they manage. Anyone else is
+     * empty, exactly as an id that does not exist, so an organiser cannot reach people outside their view by id.
+     */
+    public Optional<VolunteerFacts> factsInCallersView(long volunteerId) {
+        return store.facts(volunteerId).filter(this::inCallersView);
+    }
+
+    private boolean inCallersView(VolunteerFacts volunteer) {
+        long caller = access.caller().accountId();
+        return volunteer.accountId() == caller || access.holds(Role.ORG_ADMIN, volunteer.organisationId())
+                || teams.isMemberOfTeamManagedByCaller(volunteer.accountId());
     }
 
     /** {@link #facts} of the volunteer who holds the account, if any: the caller's own, for signing up. */
