@@ -160,6 +160,15 @@ public class Volunteers {
 
     @Transactional
     public VolunteerProfile updateProfile(long id, ProfileChange change) {
+        return updateProfile(id, change, false);
+    }
+
+    /**
+     * As {@link #updateProfile(long, ProfileChange)}; {@code keepEmergencyContact} leaves the stored contact as it is
+     * (a PATCH that does not name it: its phone is only ever shown masked, so it cannot be sent back unchanged).
+     */
+    @Transactional
+    public VolunteerProfile updateProfile(long id, ProfileChange change, boolean keepEmergencyContact) {
         VolunteerProfile profile = get(id);
         requireActive(profile);
         List<String> unknown = store.unknownSkills(change.skills());
@@ -171,14 +180,15 @@ public class Volunteers {
                 throw new InvalidInput("serviceAreaIds", "volunteer.validation.organisationUnknown");
             }
         }
-        ProfileChange.EmergencyContact contact = change.emergencyContact();
+        ProfileChange.EmergencyContact contact = keepEmergencyContact ? null : change.emergencyContact();
         String emergencyPhone = contact == null ? null : MobileNumbers.normalise(contact.phone());
         if (contact != null && !MobileNumbers.isValid(emergencyPhone)) {
             throw new InvalidInput("emergencyContact.phone", "volunteer.validation.phone");
         }
         // The row is written first and only while active: it stays locked, so a concurrent leaving cannot erase the
         // profile between this check and the writes below.
-        if (!store.updateProfile(id, change.tags(), change.availability(), contact == null ? null : contact.name().strip(),
+        if (!store.updateProfile(id, change.tags(), change.availability(), keepEmergencyContact,
+                contact == null ? null : contact.name().strip(),
                 contact == null ? null : personalData.seal(emergencyPhone),
                 contact == null ? null : Masking.phone(emergencyPhone), contact == null ? null : contact.relation().strip())) {
             throw closedVolunteer();
