@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
@@ -58,7 +60,9 @@ class ActivityController {
     @Operation(summary = "Change an activity's description, place, rules and approval (organisers)",
             description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears one (400 for a "
                     + "required one).")
-    ActivityView update(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+    ActivityView update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ActivityChange.class))) JsonNode patch) {
         ActivityChange change = mergePatch.apply(ActivityChange.of(activities.get(id)), patch, ActivityChange.class);
         return activities.update(id, change);
     }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
@@ -67,8 +69,11 @@ class OrganisationController {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Rename an organisation", description = "JSON Merge Patch (RFC 7396); the name cannot be null.")
-    OrganisationResponse rename(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+    @Operation(summary = "Rename an organisation",
+            description = "JSON Merge Patch (RFC 7396); the name cannot be null.")
+    OrganisationResponse rename(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Rename.class))) JsonNode patch) {
         Rename merged = mergePatch.apply(new Rename(organisations.get(id).name()), patch, Rename.class);
         return OrganisationResponse.of(organisations.rename(id, merged.name()));
     }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
@@ -67,7 +69,9 @@ class TeamController {
     @PatchMapping(path = "/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Rename, describe or hand over a team (leader or administrator); activate or deactivate it (administrator)",
             description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears the description.")
-    TeamResponse update(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+    TeamResponse update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TeamPatch.class))) JsonNode patch) {
         TeamPatch merged = mergePatch.apply(TeamPatch.of(teams.get(id)), patch, TeamPatch.class);
         return TeamResponse.of(teams.update(id, merged.toChange()));
     }

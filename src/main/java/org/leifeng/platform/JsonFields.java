@@ -1,5 +1,6 @@
 package org.leifeng.platform;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -12,9 +13,9 @@ public final class JsonFields {
     }
 
     /** The error, or empty when the exception does not say where in the document it arose. */
-    public static java.util.Optional<Problem.FieldError> errorOf(JacksonException refused) {
+    public static Optional<Problem.FieldError> errorOf(JacksonException refused) {
         if (refused.getPath().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String field = refused.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
@@ -22,7 +23,7 @@ public final class JsonFields {
                 .collect(Collectors.joining(".")).replace(".[", "[");
         boolean controlCharacter = refused instanceof InvalidFormatException format
                 && format.getValue() instanceof String text && ControlCharacters.refused(text);
-        return java.util.Optional.of(new Problem.FieldError(field,
+        return Optional.of(new Problem.FieldError(field,
                 controlCharacter ? "validation.controlCharacters" : "validation.wrongType"));
     }
 }

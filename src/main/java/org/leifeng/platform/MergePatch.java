@@ -1,8 +1,8 @@
 package org.leifeng.platform;
 
+import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class MergePatch {
 
-    /** {@code application/merge-patch+json}; plain {@code application/json} is taken alike. */
+    /** {@code application/merge-patch+json}; PATCH endpoints take plain {@code application/json} alike. */
     public static final String MEDIA_TYPE = "application/merge-patch+json";
-
-    public static final MediaType MERGE_PATCH_JSON = MediaType.parseMediaType(MEDIA_TYPE);
 
     private final JsonMapper json;
     private final InputValidator inputs;
@@ -41,7 +39,7 @@ public class MergePatch {
         try {
             command = json.treeToValue(merged, type);
         } catch (JacksonException refused) {
-            throw new InvalidInput(java.util.List.of(JsonFields.errorOf(refused)
+            throw new InvalidInput(List.of(JsonFields.errorOf(refused)
                     .orElse(new Problem.FieldError("body", "validation.wrongType"))));
         }
         return inputs.check(command);

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.NotFound;
@@ -85,7 +87,9 @@ class VolunteerController {
     @Operation(summary = "Change skills, tags, service areas, availability and emergency contact",
             description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears one. The emergency "
                     + "contact is replaced whole (name, phone, relation) or left as it is.")
-    VolunteerProfile update(@PathVariable @Positive long id, @RequestBody JsonNode patch) {
+    VolunteerProfile update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ProfileChange.class))) JsonNode patch) {
         ProfileChange change = mergePatch.apply(ProfileChange.of(volunteers.get(id)), patch, ProfileChange.class);
         return volunteers.updateProfile(id, change, !patch.has("emergencyContact"));
     }
