@@ -37,6 +37,14 @@ public record ActivityChange(
         description = description == null ? "" : description;
     }
 
+    /** The activity's changeable description as it stands, for merging a PATCH onto. */
+    static ActivityChange of(ActivityView activity) {
+        return new ActivityChange(activity.title(), activity.category(), activity.description(), activity.place(),
+                activity.minAge(), activity.maxAge(), activity.requiredSkills(), activity.insuranceRequired(),
+                activity.recruitmentOpensAt(), activity.recruitmentClosesAt(), activity.approval(), activity.waitlist(),
+                activity.contact());
+    }
+
     @AssertTrue(message = "{activity.validation.ages}")
     boolean isAgeRangeOrdered() {
         return ActivityRules.agesOrdered(minAge, maxAge);

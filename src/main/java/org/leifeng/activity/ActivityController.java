@@ -8,9 +8,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -30,10 +35,12 @@ class ActivityController {
 
     private final Activities activities;
     private final SignUps signUps;
+    private final MergePatch mergePatch;
 
-    ActivityController(Activities activities, SignUps signUps) {
+    ActivityController(Activities activities, SignUps signUps, MergePatch mergePatch) {
         this.activities = activities;
         this.signUps = signUps;
+        this.mergePatch = mergePatch;
     }
 
     @PostMapping("/activities")
@@ -49,9 +56,14 @@ class ActivityController {
         return activities.get(id);
     }
 
-    @PatchMapping("/activities/{id}")
-    @Operation(summary = "Change an activity's description, place, rules and approval (organisers)")
-    ActivityView update(@PathVariable @Positive long id, @Valid @RequestBody ActivityChange change) {
+    @PatchMapping(path = "/activities/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change an activity's description, place, rules and approval (organisers)",
+            description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears one (400 for a "
+                    + "required one).")
+    ActivityView update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ActivityChange.class))) JsonNode patch) {
+        ActivityChange change = mergePatch.apply(ActivityChange.of(activities.get(id)), patch, ActivityChange.class);
         return activities.update(id, change);
     }
 

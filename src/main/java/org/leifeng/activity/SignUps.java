@@ -75,8 +75,9 @@ public class SignUps {
             access.require(Role.TEAM_LEADER, activity.organisationId());
         }
         requireOpenForSignups(activity, shift);
+        // An organiser names only people they may see: anyone else is told no such volunteer exists.
         VolunteerFacts facts = own != null ? own
-                : volunteers.facts(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
+                : volunteers.factsInCallersView(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
         List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {

@@ -104,19 +104,36 @@ public class Attendance {
         return release(shift, attendance, position, "QR", null, clock.instant());
     }
 
-    /** The organiser's kiosk: check a volunteer in or out by the number on their card or personal QR. */
+    /**
+     * The organiser's kiosk: check a volunteer in or out by the number on their card or personal QR. Numbers are
+     * issued in order, so a typed one must not reach people outside the organiser's view: the kiosk takes those who
+     * signed up for the shift or are in it, and otherwise only volunteers the organiser may see (their subtree, their
+     * teams). Anyone else is answered as an unknown number with nothing written; a volunteer from elsewhere who
+     * walks in checks in by scanning the shift's code with their own phone.
+     */
     @Transactional
     public AttendanceView kiosk(long shiftId, String volunteerNumber, KioskAction action) {
         Context shift = organising(shiftId);
-        long volunteerId = volunteers.idOfNumber(volunteerNumber)
-                .orElseThrow(() -> new InvalidInput("volunteerNumber", "attendance.unknownVolunteerNumber"));
+        long volunteerId = volunteers.idOfNumber(volunteerNumber).orElseThrow(Attendance::unknownNumber);
         long operator = access.caller().accountId();
         if (action == KioskAction.CHECK_IN) {
-            return admit(shift, volunteerId, signUps.liveSignupOf(shiftId, volunteerId), Position.NONE, "KIOSK",
-                    operator);
+            Optional<SignupView> live = signUps.liveSignupOf(shiftId, volunteerId);
+            if (live.isEmpty() && store.find(shiftId, volunteerId).isEmpty() && !inOrganisersView(volunteerId)) {
+                throw unknownNumber();
+            }
+            return admit(shift, volunteerId, live, Position.NONE, "KIOSK", operator);
         }
-        AttendanceView attendance = store.find(shiftId, volunteerId).orElseThrow(Attendance::notCheckedIn);
+        AttendanceView attendance = store.find(shiftId, volunteerId)
+                .orElseThrow(() -> inOrganisersView(volunteerId) ? notCheckedIn() : unknownNumber());
         return release(shift, attendance, Position.NONE, "KIOSK", operator, clock.instant());
+    }
+
+    private boolean inOrganisersView(long volunteerId) {
+        return volunteers.factsInCallersView(volunteerId).isPresent();
+    }
+
+    private static InvalidInput unknownNumber() {
+        return new InvalidInput("volunteerNumber", "attendance.unknownVolunteerNumber");
     }
 
     /** Everyone who checked in, for the organiser: who is still in, who left and with how many hours. */

@@ -2,6 +2,7 @@ package org.leifeng.identity;
 
 import java.util.List;
 
+import org.leifeng.platform.ControlCharacters;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,8 +100,10 @@ public class AuditTrail {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** Cut to the column's size; a control character (PostgreSQL cannot store a NUL) is kept visible as U+FFFD. */
     private static String truncate(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
+        String printable = ControlCharacters.replaced(value);
+        return printable == null || printable.length() <= length ? printable : printable.substring(0, length);
     }
 
     record Description(String action, String entityType, String entityId, Long organisationId, String detail) {

@@ -63,6 +63,21 @@ class MembershipStore {
                 .param("team", teamId).param("account", accountId).query(Boolean.class).single();
     }
 
+    /**
+     * Whether the account is a live member of a team led by {@code leader} or of one whose organisation lies under
+     * one of {@code administered} (path prefixes).
+     */
+    boolean isLiveMemberOfTeamManagedBy(long accountId, long leader, java.util.Collection<String> administered) {
+        String[] patterns = administered.stream().map(prefix -> prefix + "%").toArray(String[]::new);
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM team_membership m
+                               JOIN team t ON t.id = m.team_id JOIN organisation o ON o.id = t.organisation_id
+                               WHERE m.account_id = :account AND m.left_at IS NULL
+                                 AND (t.leader_account_id = :leader OR o.path LIKE ANY(:patterns)))""")
+                .param("account", accountId).param("leader", leader).param("patterns", patterns)
+                .query(Boolean.class).single();
+    }
+
     List<Long> liveMemberIds(long teamId) {
         return jdbc.sql("SELECT account_id FROM team_membership WHERE team_id = :team AND left_at IS NULL ORDER BY joined_at, id")
                 .param("team", teamId).query(Long.class).list();

@@ -9,9 +9,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
@@ -28,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OrganisationController {
 
     private final Organisations organisations;
+    private final MergePatch mergePatch;
 
-    OrganisationController(Organisations organisations) {
+    OrganisationController(Organisations organisations, MergePatch mergePatch) {
         this.organisations = organisations;
+        this.mergePatch = mergePatch;
     }
 
     @PostMapping
@@ -61,10 +68,14 @@ class OrganisationController {
         return organisations.children(id, PageRequest.of(page, size)).map(OrganisationResponse::of);
     }
 
-    @PatchMapping("/{id}")
-    @Operation(summary = "Rename an organisation")
-    OrganisationResponse rename(@PathVariable @Positive long id, @Valid @RequestBody Rename request) {
-        return OrganisationResponse.of(organisations.rename(id, request.name()));
+    @PatchMapping(path = "/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Rename an organisation",
+            description = "JSON Merge Patch (RFC 7396); the name cannot be null.")
+    OrganisationResponse rename(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = Rename.class))) JsonNode patch) {
+        Rename merged = mergePatch.apply(new Rename(organisations.get(id).name()), patch, Rename.class);
+        return OrganisationResponse.of(organisations.rename(id, merged.name()));
     }
 
     @PostMapping("/{id}/move")

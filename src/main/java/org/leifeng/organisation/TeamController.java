@@ -5,13 +5,19 @@ import java.time.OffsetDateTime;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/teams")
@@ -30,10 +37,12 @@ class TeamController {
 
     private final Teams teams;
     private final TeamMemberships memberships;
+    private final MergePatch mergePatch;
 
-    TeamController(Teams teams, TeamMemberships memberships) {
+    TeamController(Teams teams, TeamMemberships memberships, MergePatch mergePatch) {
         this.teams = teams;
         this.memberships = memberships;
+        this.mergePatch = mergePatch;
     }
 
     @PostMapping
@@ -57,10 +66,28 @@ class TeamController {
         return TeamResponse.of(teams.get(id));
     }
 
-    @PatchMapping("/{id}")
-    @Operation(summary = "Rename, describe or hand over a team (leader or administrator); activate or deactivate it (administrator)")
-    TeamResponse update(@PathVariable @Positive long id, @Valid @RequestBody TeamChange change) {
-        return TeamResponse.of(teams.update(id, change));
+    @PatchMapping(path = "/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Rename, describe or hand over a team (leader or administrator); activate or deactivate it (administrator)",
+            description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears the description.")
+    TeamResponse update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TeamPatch.class))) JsonNode patch) {
+        TeamPatch merged = mergePatch.apply(TeamPatch.of(teams.get(id)), patch, TeamPatch.class);
+        return TeamResponse.of(teams.update(id, merged.toChange()));
+    }
+
+    /** A team's changeable fields, all of them, for merging a PATCH onto; only the description may be cleared. */
+    record TeamPatch(@NotNull @Size(max = 100) @Pattern(regexp = ".*\\S.*") String name,
+            @Size(max = 2000) String description, @NotNull @Positive Long leaderAccountId, @NotNull Boolean active) {
+
+        static TeamPatch of(Team team) {
+            return new TeamPatch(team.name(), team.description(), team.leaderAccountId(), team.active());
+        }
+
+        /** A cleared description is an empty one for {@link Teams#update}, which keeps what is null. */
+        TeamChange toChange() {
+            return new TeamChange(name, description == null ? "" : description, leaderAccountId, active);
+        }
     }
 
     @PostMapping("/{id}/invite-code")

@@ -138,6 +138,16 @@ public class Teams {
         return memberships.isLive(teamId, accountId);
     }
 
+    /**
+     * Whether the account is a live member of a team the caller manages (leads, or administers its organisation):
+     * such members are the caller's people, wherever they are registered.
+     */
+    @Transactional(readOnly = true)
+    public boolean isMemberOfTeamManagedByCaller(long accountId) {
+        return memberships.isLiveMemberOfTeamManagedBy(accountId, access.caller().accountId(),
+                access.scopePaths(Role.ORG_ADMIN));
+    }
+
     private void becomeLeader(long teamId, long organisationId, long accountId) {
         memberships.join(teamId, accountId);
         accounts.grantOnBehalfOfPlatform(accountId, new Grant(Role.TEAM_LEADER, organisationId));

@@ -58,11 +58,13 @@ record ActivityForm(String title, String category, String organisationId, String
         List<String> dates = all(request, "shiftDate");
         List<String> starts = all(request, "shiftStart");
         List<String> ends = all(request, "shiftEnd");
+        List<Boolean> nextDays = rowFlags(all(request, "shiftNextDay"));
         List<String> capacities = all(request, "shiftCapacity");
         List<String> positions = all(request, "shiftPosition");
         List<ShiftForm> rows = new ArrayList<>();
         for (int i = 0; i < dates.size(); i++) {
-            rows.add(new ShiftForm(dates.get(i), at(starts, i), at(ends, i), at(capacities, i), at(positions, i)));
+            rows.add(new ShiftForm(dates.get(i), at(starts, i), at(ends, i), i < nextDays.size() && nextDays.get(i),
+                    at(capacities, i), at(positions, i)));
         }
         return new ActivityForm(one(request, "title"), one(request, "category"), one(request, "organisationId"),
                 one(request, "team"), one(request, "description"), one(request, "address"), one(request, "lat"),
@@ -175,6 +177,22 @@ record ActivityForm(String title, String category, String organisationId, String
 
     private static boolean checked(HttpServletRequest request, String name) {
         return "true".equals(request.getParameter(name));
+    }
+
+    /**
+     * The rows' checkboxes: each row sends an empty hidden value first and "true" after it when its box is ticked
+     * (an unticked box sends nothing), so the values are read in the rows' order.
+     */
+    private static List<Boolean> rowFlags(List<String> values) {
+        List<Boolean> rows = new ArrayList<>();
+        for (String value : values) {
+            if (value.isEmpty() || rows.isEmpty()) {
+                rows.add(!value.isEmpty());
+            } else {
+                rows.set(rows.size() - 1, true);
+            }
+        }
+        return rows;
     }
 
     private static String at(List<String> values, int index) {

@@ -60,6 +60,11 @@ final class FormReader {
         errors.add(new Problem.FieldError(field, "validation.required"));
     }
 
+    /** Refuses a field that was read but says something the form cannot mean (an end before the start). */
+    void refuse(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+    }
+
     boolean failed() {
         return !errors.isEmpty();
     }

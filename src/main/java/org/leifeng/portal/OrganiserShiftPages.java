@@ -58,7 +58,7 @@ class OrganiserShiftPages {
             RedirectAttributes redirect) {
         detail.organised(id);
         try {
-            NewShift shift = inputs.check(form.toNewShift(new FormReader(), UnaryOperator.identity()));
+            NewShift shift = inputs.check(form.read());
             activities.addShift(id, shift);
             flash.notice(redirect, "activityPages.shiftAdded");
             return "redirect:/admin/activities/" + id;
@@ -75,7 +75,7 @@ class OrganiserShiftPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         detail.shiftOf(detail.organised(id), shiftId);
         try {
-            NewShift change = inputs.check(form.toNewShift(new FormReader(), UnaryOperator.identity()));
+            NewShift change = inputs.check(form.read());
             activities.editShift(shiftId, change);
             flash.notice(redirect, "activityPages.shiftSaved");
             return "redirect:/admin/activities/" + id;

@@ -11,24 +11,26 @@ import org.leifeng.activity.ShiftView;
 import org.leifeng.platform.Problem;
 
 /**
- * One shift as typed: a day, start and end times in the city (an end before the start is the next day), places and
- * an optional position. The same fields serve the editor's rows, adding a shift and changing one.
+ * One shift as typed: a day, start and end times in the city, whether it ends the next day, places and an optional
+ * position. An end before the start is refused next to the end unless the form says the shift ends the next day, so
+ * a typo never becomes an overnight shift. The same fields serve the editor's rows, adding a shift and changing one.
  */
-record ShiftForm(String date, String start, String end, String capacity, String position) {
+record ShiftForm(String date, String start, String end, Boolean nextDay, String capacity, String position) {
 
     /** The request's property paths ({@link NewShift}) and the fields that show them. */
     private static final Map<String, String> FIELDS = Map.of("startsAt", "start", "endsAt", "end",
             "endAfterStartWithinADay", "end", "capacity", "capacity", "position", "position");
 
     static ShiftForm blank() {
-        return new ShiftForm("", "09:00", "11:00", "10", "");
+        return new ShiftForm("", "09:00", "11:00", false, "10", "");
     }
 
     static ShiftForm of(ShiftView shift) {
         var starts = shift.startsAt().atZoneSameInstant(ActivityPages.CITY_TIME);
         var ends = shift.endsAt().atZoneSameInstant(ActivityPages.CITY_TIME);
         return new ShiftForm(starts.toLocalDate().toString(), starts.toLocalTime().toString(),
-                ends.toLocalTime().toString(), String.valueOf(shift.capacity()),
+                ends.toLocalTime().toString(), ends.toLocalDate().isAfter(starts.toLocalDate()),
+                String.valueOf(shift.capacity()),
                 shift.position() == null ? "" : shift.position());
     }
 
@@ -36,6 +38,8 @@ record ShiftForm(String date, String start, String end, String capacity, String 
         date = date == null ? "" : date;
         start = start == null ? "" : start;
         end = end == null ? "" : end;
+        // An unticked box sends nothing.
+        nextDay = Boolean.TRUE.equals(nextDay);
         capacity = capacity == null ? "" : capacity;
         position = position == null ? "" : position;
     }
@@ -57,10 +61,20 @@ record ShiftForm(String date, String start, String end, String capacity, String 
                 : day.atTime(from).atZone(ActivityPages.CITY_TIME).toOffsetDateTime();
         OffsetDateTime endsAt = day == null || until == null ? null
                 : day.atTime(until).atZone(ActivityPages.CITY_TIME).toOffsetDateTime();
-        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+        if (endsAt != null && nextDay()) {
             endsAt = endsAt.plusDays(1);
+        } else if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+            read.refuse(name.apply("end"), "activityPages.validation.endBeforeStart");
         }
         return new NewShift(startsAt, endsAt, places, FormReader.text(position));
+    }
+
+    /** The shift of a form of its own (adding one, changing one); what cannot be read is refused first. */
+    NewShift read() {
+        FormReader read = new FormReader();
+        NewShift shift = toNewShift(read, UnaryOperator.identity());
+        read.done();
+        return shift;
     }
 
     /** The field of this form that shows an error of the module's request. */

@@ -26,6 +26,15 @@ public record ProfileChange(
         availability = availability == null ? List.of() : List.copyOf(availability);
     }
 
+    /**
+     * The profile's changeable parts as they stand, for merging a PATCH onto; without the emergency contact, whose
+     * phone is only held masked (a PATCH replaces the contact whole or leaves it).
+     */
+    static ProfileChange of(VolunteerProfile profile) {
+        return new ProfileChange(profile.skills().stream().map(VolunteerProfile.Skill::code).toList(), profile.tags(),
+                profile.serviceAreaIds(), profile.availability(), null);
+    }
+
     @AssertTrue(message = "{volunteer.validation.availability}")
     boolean isAvailabilityOrdered() {
         return availability.stream().allMatch(window -> window.day() != null && window.from() != null

@@ -9,11 +9,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -32,10 +37,12 @@ class VolunteerController {
 
     private final Volunteers volunteers;
     private final TeamMembers teamMembers;
+    private final MergePatch mergePatch;
 
-    VolunteerController(Volunteers volunteers, TeamMembers teamMembers) {
+    VolunteerController(Volunteers volunteers, TeamMembers teamMembers, MergePatch mergePatch) {
         this.volunteers = volunteers;
         this.teamMembers = teamMembers;
+        this.mergePatch = mergePatch;
     }
 
     @PostMapping("/volunteers")
@@ -76,10 +83,15 @@ class VolunteerController {
         return volunteers.search(query, members, PageRequest.of(page, size));
     }
 
-    @PatchMapping("/volunteers/{id}")
-    @Operation(summary = "Change skills, tags, service areas, availability and emergency contact")
-    VolunteerProfile update(@PathVariable @Positive long id, @Valid @RequestBody ProfileChange change) {
-        return volunteers.updateProfile(id, change);
+    @PatchMapping(path = "/volunteers/{id}", consumes = {MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change skills, tags, service areas, availability and emergency contact",
+            description = "JSON Merge Patch (RFC 7396): only the fields sent change; null clears one. The emergency "
+                    + "contact is replaced whole (name, phone, relation) or left as it is.")
+    VolunteerProfile update(@PathVariable @Positive long id,
+            @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ProfileChange.class))) JsonNode patch) {
+        ProfileChange change = mergePatch.apply(ProfileChange.of(volunteers.get(id)), patch, ProfileChange.class);
+        return volunteers.updateProfile(id, change, !patch.has("emergencyContact"));
     }
 
     @PostMapping("/volunteers/{id}/id-number/reveal")

@@ -112,16 +112,20 @@ class VolunteerStore {
     }
 
     /** Changes the profile of an active volunteer only; false when they have left (their data is erased). */
+    /** Writes the profile's changeable parts; {@code keepContact} leaves the emergency contact as it is. */
     boolean updateProfile(long volunteerId, List<String> tags, List<VolunteerProfile.Availability> availability,
-            String emergencyName, PersonalData.Sealed emergencyPhone, String emergencyPhoneMasked, String emergencyRelation) {
+            boolean keepContact, String emergencyName, PersonalData.Sealed emergencyPhone, String emergencyPhoneMasked,
+            String emergencyRelation) {
         return jdbc.sql("""
                 UPDATE volunteer SET tags = :tags, availability = CAST(:availability AS JSONB),
-                    emergency_name = :emergencyName, emergency_phone_cipher = :emergencyCipher,
-                    emergency_phone_key = :emergencyKey, emergency_phone_masked = :emergencyMasked,
-                    emergency_relation = :emergencyRelation
+                    emergency_name = CASE WHEN :keep THEN emergency_name ELSE :emergencyName END,
+                    emergency_phone_cipher = CASE WHEN :keep THEN emergency_phone_cipher ELSE :emergencyCipher END,
+                    emergency_phone_key = CASE WHEN :keep THEN emergency_phone_key ELSE :emergencyKey END,
+                    emergency_phone_masked = CASE WHEN :keep THEN emergency_phone_masked ELSE :emergencyMasked END,
+                    emergency_relation = CASE WHEN :keep THEN emergency_relation ELSE :emergencyRelation END
                 WHERE id = :id AND status = 'ACTIVE'""")
                 .param("id", volunteerId).param("tags", tags.toArray(String[]::new))
-                .param("availability", json.writeValueAsString(availability))
+                .param("availability", json.writeValueAsString(availability)).param("keep", keepContact)
                 .param("emergencyName", emergencyName)
                 .param("emergencyCipher", emergencyPhone == null ? null : emergencyPhone.ciphertext())
                 .param("emergencyKey", emergencyPhone == null ? null : emergencyPhone.keyId())

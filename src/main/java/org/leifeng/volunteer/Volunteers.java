@@ -18,6 +18,7 @@ import org.leifeng.identity.Grant;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.organisation.Teams;
 import org.leifeng.platform.Conflict;
 import org.leifeng.platform.InputValidator;
 import org.leifeng.platform.InvalidInput;
@@ -55,11 +56,13 @@ public class Volunteers {
     private final VolunteerSettings settings;
     private final Clock clock;
     private final InputValidator inputs;
+    private final Teams teams;
 
     Volunteers(VolunteerStore store, PersonalData personalData, Accounts accounts, AccessControl access,
             AuditTrail audit, Organisations organisations, ApplicationEventPublisher events,
-            VolunteerSettings settings, Clock clock, InputValidator inputs) {
+            VolunteerSettings settings, Clock clock, InputValidator inputs, Teams teams) {
         this.inputs = inputs;
+        this.teams = teams;
         this.store = store;
         this.personalData = personalData;
         this.accounts = accounts;
@@ -157,6 +160,15 @@ public class Volunteers {
 
     @Transactional
     public VolunteerProfile updateProfile(long id, ProfileChange change) {
+        return updateProfile(id, change, false);
+    }
+
+    /**
+     * As {@link #updateProfile(long, ProfileChange)}; {@code keepEmergencyContact} leaves the stored contact as it is
+     * (a PATCH that does not name it: its phone is only ever shown masked, so it cannot be sent back unchanged).
+     */
+    @Transactional
+    public VolunteerProfile updateProfile(long id, ProfileChange change, boolean keepEmergencyContact) {
         VolunteerProfile profile = get(id);
         requireActive(profile);
         List<String> unknown = store.unknownSkills(change.skills());
@@ -168,14 +180,15 @@ public class Volunteers {
                 throw new InvalidInput("serviceAreaIds", "volunteer.validation.organisationUnknown");
             }
         }
-        ProfileChange.EmergencyContact contact = change.emergencyContact();
+        ProfileChange.EmergencyContact contact = keepEmergencyContact ? null : change.emergencyContact();
         String emergencyPhone = contact == null ? null : MobileNumbers.normalise(contact.phone());
         if (contact != null && !MobileNumbers.isValid(emergencyPhone)) {
             throw new InvalidInput("emergencyContact.phone", "volunteer.validation.phone");
         }
         // The row is written first and only while active: it stays locked, so a concurrent leaving cannot erase the
         // profile between this check and the writes below.
-        if (!store.updateProfile(id, change.tags(), change.availability(), contact == null ? null : contact.name().strip(),
+        if (!store.updateProfile(id, change.tags(), change.availability(), keepEmergencyContact,
+                contact == null ? null : contact.name().strip(),
                 contact == null ? null : personalData.seal(emergencyPhone),
                 contact == null ? null : Masking.phone(emergencyPhone), contact == null ? null : contact.relation().strip())) {
             throw closedVolunteer();
@@ -239,6 +252,21 @@ public class Volunteers {
      */
     public Optional<VolunteerFacts> facts(long volunteerId) {
         return store.facts(volunteerId);
+    }
+
+    /**
+     * {@link #facts} of a volunteer the caller may act for: themself, one whose profile they may see ({@link #get}:
+     * an administrator over the volunteer's organisation), or a live member of a team they manage. Anyone else is
+     * empty, exactly as an id that does not exist, so an organiser cannot reach people outside their view by id.
+     */
+    public Optional<VolunteerFacts> factsInCallersView(long volunteerId) {
+        return store.facts(volunteerId).filter(this::inCallersView);
+    }
+
+    private boolean inCallersView(VolunteerFacts volunteer) {
+        long caller = access.caller().accountId();
+        return volunteer.accountId() == caller || access.holds(Role.ORG_ADMIN, volunteer.organisationId())
+                || teams.isMemberOfTeamManagedByCaller(volunteer.accountId());
     }
 
     /** {@link #facts} of the volunteer who holds the account, if any: the caller's own, for signing up. */

@@ -41,6 +41,11 @@ final class ActivityFixture {
         return client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD);
     }
 
+    /** The city's administrator: organisers sign up only volunteers they may see, and demo volunteers live everywhere. */
+    String cityOrganiserToken() {
+        return client.adminToken();
+    }
+
     /** A body for an activity of 龙亭区 with one shift of {@code capacity} places starting at {@code start}. */
     Map<String, Object> activity(OffsetDateTime start, int capacity) {
         Map<String, Object> body = new HashMap<>();

@@ -45,7 +45,7 @@ class SignupConcurrencyIntegrationTest {
     @Test
     void twoThousandVolunteersOnA200PlaceShiftThrough64ThreadsConfirmExactly200AndQueueTheRestInOrder() throws Exception {
         ActivityFixture fixture = new ActivityFixture(client, jdbc);
-        String organiser = fixture.organiserToken();
+        String organiser = fixture.cityOrganiserToken();
         long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 200), organiser);
         List<Long> volunteers = fixture.demoVolunteers(2_000);
         assertThat(volunteers).hasSize(2_000);
@@ -78,7 +78,7 @@ class SignupConcurrencyIntegrationTest {
     void signUpsArrivingWhileTheShiftIsBusyAreDecidedTogetherInArrivalOrderAndATwinAmongThemIsRefusedAlone()
             throws Exception {
         ActivityFixture fixture = new ActivityFixture(client, jdbc);
-        String organiser = fixture.organiserToken();
+        String organiser = fixture.cityOrganiserToken();
         long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 5), organiser);
         List<Long> volunteers = fixture.demoVolunteers(11);
         ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -193,7 +193,7 @@ class SignupConcurrencyIntegrationTest {
     @Test
     void hundredCancellationsRacingHundredSignUpsLeaveCountersEqualToRows() throws Exception {
         ActivityFixture fixture = new ActivityFixture(client, jdbc);
-        String organiser = fixture.organiserToken();
+        String organiser = fixture.cityOrganiserToken();
         long shift = fixture.publishedShift(fixture.activity(ActivityFixture.freshDay(), 100), organiser);
         List<Long> volunteers = fixture.demoVolunteers(200);
         List<Long> firstSignups = new ArrayList<>();

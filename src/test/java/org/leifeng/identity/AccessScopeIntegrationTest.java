@@ -2,16 +2,22 @@ package org.leifeng.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
+import org.leifeng.support.People;
 import org.leifeng.support.Problems;
 import org.leifeng.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A district administrator acts within their district only: outside it is 404, within it but without the role 403. */
@@ -22,6 +28,8 @@ class AccessScopeIntegrationTest {
 
     @Autowired
     TestClient client;
+    @Autowired
+    JdbcClient jdbc;
 
     String admin;
     String longting;
@@ -213,6 +221,108 @@ class AccessScopeIntegrationTest {
         TestClient.Answer districts = client.get("/api/v1/organisations?size=200&type=DISTRICT", admin);
         assertThat(names(districts)).contains("龙亭区", "顺河回族区", "鼓楼区", "禹王台区", "祥符区", "杞县", "通许县",
                 "尉氏县", "兰考县");
+    }
+
+    @Test
+    void districtAdminCannotSignUpAnotherDistrictsVolunteerAndLearnsNothingOfThem() {
+        long shift = longtingShiftStartingIn(Duration.ofDays(30));
+        Registered outsider = volunteerOf(gulouId, "鼓楼区外人");
+
+        TestClient.Answer refused = client.post("/api/v1/shifts/" + shift + "/signups", longting,
+                Map.of("volunteerId", outsider.id()));
+        TestClient.Answer missing = client.post("/api/v1/shifts/" + shift + "/signups", longting,
+                Map.of("volunteerId", 999_999_999L));
+
+        Problems.assertProblem(refused, 404);
+        Problems.assertProblem(missing, 404);
+        assertThat(refused.json().get("type").asString()).isEqualTo(missing.json().get("type").asString());
+        assertThat(refused.body()).doesNotContain("鼓楼区外人", outsider.number());
+        assertThat(signupsOf(outsider.id())).as("nothing written").isZero();
+        assertThat(client.get("/api/v1/shifts/" + shift + "/signups", longting).body())
+                .doesNotContain("鼓楼区外人", outsider.number());
+    }
+
+    @Test
+    void districtAdminSignsUpTheirOwnDistrictsVolunteersAndMembersOfTheirTeamsFromElsewhere() {
+        long shift = longtingShiftStartingIn(Duration.ofDays(31));
+        Registered own = volunteerOf(client.organisationId("北书店街道", admin), "龙亭区志愿者");
+        Registered member = volunteerOf(gulouId, "鼓楼区队员");
+        long leader = client.newAccount(admin, TestClient.unique("scope.leader."), PASSWORD, "VOLUNTEER", longtingId);
+        TestClient.Answer team = client.post("/api/v1/teams", longting, Map.of("organisationId", longtingId,
+                "name", TestClient.unique("龙亭区跨区服务队"), "description", "队员来自各区", "leaderAccountId", leader));
+        assertThat(team.status()).as(team.body()).isEqualTo(201);
+        assertThat(client.post("/api/v1/teams/join", member.token(),
+                Map.of("inviteCode", team.json().get("inviteCode").asString())).status()).isIn(200, 201);
+
+        assertThat(client.post("/api/v1/shifts/" + shift + "/signups", longting, Map.of("volunteerId", own.id()))
+                .status()).isEqualTo(201);
+        assertThat(client.post("/api/v1/shifts/" + shift + "/signups", longting, Map.of("volunteerId", member.id()))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void kioskAnswersAnotherDistrictsVolunteerNumberAsUnknownAndWritesNothing() {
+        long shift = longtingShiftStartingIn(Duration.ofMinutes(10));
+        assertThat(client.put("/api/v1/shifts/" + shift + "/attendance-options", longting, Map.of("walkIns", true))
+                .status()).isEqualTo(200);
+        Registered outsider = volunteerOf(gulouId, "鼓楼区路人");
+
+        TestClient.Answer checkIn = kiosk(shift, outsider.number(), "CHECK_IN");
+        TestClient.Answer checkOut = kiosk(shift, outsider.number(), "CHECK_OUT");
+        TestClient.Answer unknown = kiosk(shift, "41029999999999", "CHECK_IN");
+
+        Problems.assertProblem(checkIn, 400);
+        Problems.assertProblem(checkOut, 400);
+        assertThat(checkIn.json().get("type").asString()).isEqualTo(unknown.json().get("type").asString());
+        assertThat(checkOut.json().get("type").asString()).isEqualTo(unknown.json().get("type").asString());
+        assertThat(checkIn.body()).doesNotContain("鼓楼区路人");
+        assertThat(signupsOf(outsider.id())).as("no walk-in sign-up").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM attendance WHERE volunteer_id = :v").param("v", outsider.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    private TestClient.Answer kiosk(long shift, String number, String action) {
+        return client.post("/api/v1/shifts/" + shift + "/attendance", longting,
+                Map.of("volunteerNumber", number, "action", action));
+    }
+
+    private long signupsOf(long volunteerId) {
+        return jdbc.sql("SELECT count(*) FROM signup WHERE volunteer_id = :v").param("v", volunteerId)
+                .query(Long.class).single();
+    }
+
+    /** A published activity of 龙亭区 whose one 2-hour shift starts {@code in} from now; answers the shift's id. */
+    private long longtingShiftStartingIn(Duration in) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(in).withSecond(0).withNano(0);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "范围测试 " + TestClient.unique(""));
+        body.put("category", "COMMUNITY");
+        body.put("organisationId", longtingId);
+        body.put("description", "只招本区和本队的志愿者");
+        body.put("place", Map.of("address", "开封市龙亭区北书店街", "lat", 34.80, "lon", 114.35, "radiusMeters", 300));
+        body.put("approval", "AUTO");
+        body.put("waitlist", true);
+        body.put("shifts", List.of(Map.of("startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
+                "capacity", 10)));
+        TestClient.Answer created = client.post("/api/v1/activities", longting, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", longting, null).status())
+                .isEqualTo(200);
+        return created.json().get("shifts").get(0).get("id").asLong();
+    }
+
+    private Registered volunteerOf(long organisationId, String name) {
+        String phone = TestClient.uniquePhone();
+        Map<String, Object> body = People.registration(People.adultId(), phone);
+        body.put("organisationId", organisationId);
+        body.put("name", name);
+        TestClient.Answer registered = client.post("/api/v1/volunteers", null, body);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return new Registered(registered.id(), registered.json().get("volunteerNumber").asString(),
+                client.tokenFor(phone, "volunteer-pass-1"));
+    }
+
+    private record Registered(long id, String number, String token) {
     }
 
     private static List<String> names(TestClient.Answer answer) {

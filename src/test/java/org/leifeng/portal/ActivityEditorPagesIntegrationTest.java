@@ -228,6 +228,58 @@ class ActivityEditorPagesIntegrationTest {
     }
 
     @Test
+    void anEndBeforeTheStartIsRefusedAtItsFieldUnlessTheShiftEndsTheNextDay() throws Exception {
+        ActivityPageFixture fixture = new ActivityPageFixture(client);
+        var session = fixture.signedIn("longting.admin", TestClient.DEMO_PASSWORD);
+        String editor = session.get("/admin/activities/new").body();
+        assertThat(editor).contains("name=\"shiftNextDay\"", "次日结束");
+        String title = TestClient.unique("夜间巡逻 ");
+        String date = ActivityPageFixture.freshDay().toLocalDate().toString();
+        List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(
+                Map.entry("title", title), Map.entry("category", "COMMUNITY"),
+                Map.entry("organisationId", String.valueOf(fixture.organisation("龙亭区"))), Map.entry("approval", "AUTO"),
+                Map.entry("shiftDate", date), Map.entry("shiftStart", "11:00"), Map.entry("shiftEnd", "09:00"),
+                Map.entry("shiftNextDay", ""), Map.entry("shiftCapacity", "6"), Map.entry("shiftPosition", "上午班"),
+                Map.entry("shiftDate", date), Map.entry("shiftStart", "22:00"), Map.entry("shiftEnd", "02:00"),
+                Map.entry("shiftNextDay", ""), Map.entry("shiftNextDay", "true"), Map.entry("shiftCapacity", "4"),
+                Map.entry("shiftPosition", "夜班")));
+
+        HttpResponse<String> refused = session.postFields("/admin/activities", editor, fields, false);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fieldError(refused.body(), "shiftEnd[0]")).isEqualTo("结束时间早于开始时间；如果班次跨过午夜，请勾选“次日结束”");
+        assertThat(refused.body()).doesNotContain("id=\"error-shiftEnd-1-\"")
+                .contains("value=\"11:00\"", "value=\"09:00\"", "value=\"上午班\"", "value=\"22:00\"", "value=\"02:00\"");
+        assertThat(checked(refused.body(), "shiftNextDay", "true")).as("the night shift's box stays ticked").isTrue();
+        assertThat(session.get("/admin/activities").body()).doesNotContain(title);
+
+        fields.set(6, Map.entry("shiftEnd", "13:00"));
+        HttpResponse<String> created = session.postFields("/admin/activities", editor, fields, false);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        JsonNode shifts = api(created).get("shifts");
+        JsonNode night = shifts.valueStream().filter(s -> "夜班".equals(s.get("position").asString())).findFirst()
+                .orElseThrow();
+        assertThat(OffsetDateTime.parse(night.get("endsAt").asString()))
+                .isEqualTo(OffsetDateTime.parse(LocalDate.parse(date).plusDays(1) + "T02:00:00+08:00"));
+        JsonNode morning = shifts.valueStream().filter(s -> "上午班".equals(s.get("position").asString())).findFirst()
+                .orElseThrow();
+        assertThat(OffsetDateTime.parse(morning.get("endsAt").asString()))
+                .isEqualTo(OffsetDateTime.parse(date + "T13:00:00+08:00"));
+
+        String path = location(created);
+        String english = session.getIn("en", path).body();
+        assertThat(english).contains("Ends the next day");
+        HttpResponse<String> refusedAdd = session.postFields(path + "/shifts", english, List.of(Map.entry("date", date),
+                Map.entry("start", "18:00"), Map.entry("end", "06:00"), Map.entry("capacity", "3"),
+                Map.entry("position", "通宵")), false);
+        assertThat(refusedAdd.statusCode()).isEqualTo(400);
+        assertThat(fieldError(refusedAdd.body(), "add.end"))
+                .isEqualTo("The end is before the start; if the shift runs past midnight, tick “Ends the next day”");
+        assertThat(refusedAdd.body()).contains("value=\"18:00\"", "value=\"06:00\"", "value=\"通宵\"");
+    }
+
+    @Test
     void anOrganiserAddsMovesAndCancelsShiftsAndARefusedShiftFormKeepsItsValues() throws Exception {
         ActivityPageFixture fixture = new ActivityPageFixture(client);
         OffsetDateTime day = ActivityPageFixture.freshDay();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.leifeng.platform.JsonFields;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
 import org.leifeng.platform.TooManyAttempts;
@@ -35,6 +35,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
@@ -142,15 +144,40 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             return asObject(problems.of(domainRefusal.get()));
         }
         Optional<JacksonException> json = causeOfType(e, JacksonException.class);
-        if (json.isEmpty() || json.get() instanceof StreamReadException || json.get().getPath().isEmpty()) {
+        Optional<String> duplicate = json.flatMap(ApiProblemAdvice::duplicateProperty);
+        if (duplicate.isPresent()) {
+            return asObject(problems.invalidInput(List.of(new Problem.FieldError(duplicate.get(),
+                    "validation.duplicateProperty"))));
+        }
+        Optional<Problem.FieldError> field = json.filter(refused -> !(refused instanceof StreamReadException))
+                .flatMap(JsonFields::errorOf);
+        if (field.isEmpty()) {
             return asObject(problems.of(HttpStatus.BAD_REQUEST, "problem.malformedJson",
                     "The request body is not valid JSON."));
         }
-        String field = json.get().getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        return asObject(problems.invalidInput(List.of(new Problem.FieldError(field, "validation.wrongType"))));
+        return asObject(problems.invalidInput(List.of(field.get())));
+    }
+
+    /**
+     * The property a body names twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), as a field path. The
+     * parser reports it with a message of its own and stands on the second occurrence, so its context is the path.
+     */
+    private static Optional<String> duplicateProperty(JacksonException e) {
+        if (!(e instanceof StreamReadException read) || read.getOriginalMessage() == null
+                || !read.getOriginalMessage().startsWith("Duplicate Object property")
+                || read.processor() == null) {
+            return Optional.empty();
+        }
+        JsonParser parser = read.processor();
+        StringBuilder field = new StringBuilder();
+        for (JsonPointer at = parser.streamReadContext().pathAsPointer(); !at.matches(); at = at.tail()) {
+            if (at.getMatchingIndex() >= 0) {
+                field.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(at.getMatchingProperty());
+            }
+        }
+        return Optional.of(field.toString());
     }
 
     @Override
