@@ -58,10 +58,18 @@ public class Accounts {
      */
     @Transactional
     public AccountView provision(String username, String password, List<Grant> grants, Long grantedBy) {
-        long id = store.insert(username, passwords.hash("password", password));
+        long id = store.insert(username, passwords.hash("password", password, username));
         grants.forEach(grant -> store.insertGrant(id, grant, grantedBy));
         events.publishEvent(new AccountCreated(id, username));
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * 400 naming {@code field} when the password is too easy to guess, counting the person's own details (name, phone,
+     * document number) as known words: for callers that know more about the person than the account does.
+     */
+    public void requireStrongPassword(String field, String password, String... personalWords) {
+        passwords.requireStrong(field, password, personalWords);
     }
 
     /**

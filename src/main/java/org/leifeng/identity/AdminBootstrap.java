@@ -3,6 +3,7 @@ package org.leifeng.identity;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.leifeng.platform.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +15,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * On a database without accounts, creates {@code admin}, the city administrator (ORG_ADMIN over the root), with
- * {@code LEIFENG_ADMIN_PASSWORD} or a random password that is printed once, here and never again.
+ * {@code LEIFENG_ADMIN_PASSWORD} or a random password that is printed once, here and never again. A given password
+ * that is easy to guess stops the start: the operator chose it, and an administrator's account guarded by it would
+ * be the easiest way in.
  */
 @Component
 @Order(50)
@@ -48,6 +51,10 @@ class AdminBootstrap implements ApplicationRunner {
             accounts.provision(ADMIN, password, List.of(new Grant(Role.ORG_ADMIN, organisations.rootId())), null);
         } catch (DataIntegrityViolationException | org.leifeng.platform.Conflict raced) {
             return;
+        } catch (InvalidInput refused) {
+            throw new IllegalStateException("LEIFENG_ADMIN_PASSWORD is refused: it must be 8 to 72 bytes and not easy "
+                    + "to guess (no common password, word, name, sequence or repeat on its own). Choose a few unrelated "
+                    + "words, or leave it empty for a random password printed once.");
         }
         if (given) {
             log.info("Created the city administrator '{}' with the password from LEIFENG_ADMIN_PASSWORD", ADMIN);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.ClientThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,18 +25,23 @@ class AuthController {
     private final SignIn signIn;
     private final ApiTokens tokens;
     private final AuditTrail audit;
+    private final ClientThrottle throttle;
 
-    AuthController(SignIn signIn, ApiTokens tokens, AuditTrail audit) {
+    AuthController(SignIn signIn, ApiTokens tokens, AuditTrail audit, ClientThrottle throttle) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @PostMapping("/token")
     @Operation(summary = "Exchange a username and password for an API token",
-            description = "Five failures within 15 minutes lock the account for 15 minutes (429 with Retry-After).")
+            description = "429 with Retry-After: too many sign-ins from this address (default 20 a minute, 200 an "
+                    + "hour), or too many wrong passwords for this account: from this address after five within an "
+                    + "hour (waits of 1, 2, 4, 8, then 15 minutes), from anywhere after ten (one attempt a minute).")
     TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         audit.describe("auth.token", "account", null, null, credentials.username());
+        throttle.admit(ClientThrottle.Action.SIGN_IN, request.getRemoteAddr());
         Caller caller = signIn.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
         ApiTokens.IssuedToken token = tokens.issue(caller.accountId());
         audit.describe("auth.token", "account", caller.accountId(), null, caller.username());

@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what no rule reads any more: sign-in failures older than a day (the lockout looks back 15 minutes) and
+ * Deletes what no rule reads any more: sign-in failures older than a day (the lockout looks back an hour) and
  * tokens that expired a month ago. Idempotent, so several nodes may run it at once.
  */
 @Component

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.leifeng.platform.ClientThrottle;
+import org.leifeng.platform.TooManyAttempts;
 import org.leifeng.platform.WebPages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,8 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The sign-in page. It checks credentials through {@link SignIn}, as the token endpoint does, so the lockout answers
- * the browser with the same 429 and {@code Retry-After}; on success the session id changes (no fixation).
+ * The sign-in page. It is throttled per address and checks credentials through {@link SignIn}, as the token endpoint
+ * is and does, so both refusals answer the browser with the same 429 and {@code Retry-After}, and a message saying
+ * when to try again; on success the session id changes (no fixation).
  */
 @WebPages
 class SignInPage {
@@ -31,9 +34,12 @@ class SignInPage {
     private final SecurityContextRepository contexts;
     private final AccessControl access;
     private final AuditTrail audit;
+    private final ClientThrottle throttle;
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-    SignInPage(SignIn signIn, SecurityContextRepository contexts, AccessControl access, AuditTrail audit) {
+    SignInPage(SignIn signIn, SecurityContextRepository contexts, AccessControl access, AuditTrail audit,
+            ClientThrottle throttle) {
+        this.throttle = throttle;
         this.signIn = signIn;
         this.contexts = contexts;
         this.access = access;
@@ -52,11 +58,13 @@ class SignInPage {
         audit.describe("auth.signIn", "account", null, null, username);
         Caller caller;
         try {
+            throttle.admit(ClientThrottle.Action.SIGN_IN, request.getRemoteAddr());
             caller = signIn.authenticate(username, password, request.getRemoteAddr());
-        } catch (SignIn.AccountLocked locked) {
+        } catch (TooManyAttempts later) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
-            model.addAttribute("lockedMinutes", (locked.retryAfterSeconds() + 59) / 60);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+            model.addAttribute(later instanceof SignIn.AccountLocked ? "lockedMinutes" : "throttledMinutes",
+                    (later.retryAfterSeconds() + 59) / 60);
             return "login";
         } catch (SignIn.BadCredentials wrong) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());

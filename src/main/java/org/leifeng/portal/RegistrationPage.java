@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.Organisations;
+import org.leifeng.platform.ClientThrottle;
 import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.Problem;
 import org.leifeng.platform.ProblemDetails;
+import org.leifeng.platform.TooManyAttempts;
 import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.IdType;
 import org.leifeng.volunteer.Registration;
@@ -18,6 +21,7 @@ import org.leifeng.volunteer.Sex;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +38,11 @@ class RegistrationPage {
     private final Volunteers volunteers;
     private final Organisations organisations;
     private final ProblemDetails problems;
+    private final ClientThrottle throttle;
 
-    RegistrationPage(Volunteers volunteers, Organisations organisations, ProblemDetails problems) {
+    RegistrationPage(Volunteers volunteers, Organisations organisations, ProblemDetails problems,
+            ClientThrottle throttle) {
+        this.throttle = throttle;
         this.volunteers = volunteers;
         this.organisations = organisations;
         this.problems = problems;
@@ -48,7 +55,14 @@ class RegistrationPage {
     }
 
     @PostMapping("/register")
-    String register(RegistrationForm form, BindingResult binding, Model model, HttpServletResponse response) {
+    String register(RegistrationForm form, BindingResult binding, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            throttle.admit(ClientThrottle.Action.REGISTRATION, request.getRemoteAddr());
+        } catch (TooManyAttempts later) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+            return refused(later, form, model, response);
+        }
         if (binding.hasFieldErrors()) {
             List<Problem.FieldError> errors = binding.getFieldErrors().stream()
                     .map(error -> new Problem.FieldError(error.getField(), "validation.wrongType")).toList();

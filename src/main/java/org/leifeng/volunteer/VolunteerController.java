@@ -3,6 +3,7 @@ package org.leifeng.volunteer;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.leifeng.platform.ClientThrottle;
 import org.leifeng.platform.MergePatch;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
@@ -38,8 +40,11 @@ class VolunteerController {
     private final Volunteers volunteers;
     private final TeamMembers teamMembers;
     private final MergePatch mergePatch;
+    private final ClientThrottle throttle;
 
-    VolunteerController(Volunteers volunteers, TeamMembers teamMembers, MergePatch mergePatch) {
+    VolunteerController(Volunteers volunteers, TeamMembers teamMembers, MergePatch mergePatch,
+            ClientThrottle throttle) {
+        this.throttle = throttle;
         this.volunteers = volunteers;
         this.teamMembers = teamMembers;
         this.mergePatch = mergePatch;
@@ -48,8 +53,11 @@ class VolunteerController {
     @PostMapping("/volunteers")
     @Operation(summary = "Register as a volunteer (open to anyone)",
             description = "Creates the volunteer and an account whose username is the mobile number. 409 when the "
-                    + "document or the phone is already registered; 422 when a minor lacks a guardian or consent.")
-    ResponseEntity<VolunteerProfile> register(@Valid @RequestBody Registration registration) {
+                    + "document or the phone is already registered; 422 when a minor lacks a guardian or consent; "
+                    + "429 with Retry-After after too many from one address (default 10 a minute, 60 an hour).")
+    ResponseEntity<VolunteerProfile> register(@Valid @RequestBody Registration registration,
+            HttpServletRequest request) {
+        throttle.admit(ClientThrottle.Action.REGISTRATION, request.getRemoteAddr());
         VolunteerProfile profile = volunteers.register(registration);
         return ResponseEntity.created(URI.create("/api/v1/volunteers/" + profile.id())).body(profile);
     }

@@ -83,6 +83,8 @@ public class Volunteers {
         inputs.check(registration);
         LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
         CheckedRegistration checked = RegistrationRules.check(registration, today);
+        accounts.requireStrongPassword("password", registration.password(), checked.name(), checked.phone(),
+                checked.idNumber());
         long organisationId = registration.organisationId() == null ? access.rootOrganisationId()
                 : organisations.findActive(registration.organisationId()).map(Organisation::id)
                         .orElseThrow(() -> new InvalidInput("organisationId", "volunteer.validation.organisationUnknown"));

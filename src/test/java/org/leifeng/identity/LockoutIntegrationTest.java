@@ -12,7 +12,11 @@ import org.leifeng.support.Problems;
 import org.leifeng.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every test signs in as its own fresh account: a lock must never hit accounts other tests use. */
+/**
+ * Wrong passwords from one address (the suite's 127.0.0.1) on one account: after five, that address waits before its
+ * next password is checked. Every test signs in as its own fresh account: a wait must never hit accounts other tests
+ * use. Other addresses and the account-wide pace: SignInAbuseIntegrationTest.
+ */
 @LeifengTest
 class LockoutIntegrationTest {
 
@@ -32,7 +36,7 @@ class LockoutIntegrationTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+    void fiveFailuresFromOneAddressMakeItWaitEvenWithTheRightPassword() {
         String username = freshAccount();
         for (int attempt = 1; attempt <= 5; attempt++) {
             Problems.assertProblem(signIn(username, "wrong-password-" + attempt), 401);
@@ -47,7 +51,7 @@ class LockoutIntegrationTest {
     }
 
     @Test
-    void lockedAccountStaysLockedForFurtherWrongPasswords() {
+    void aWaitingAddressKeepsWaitingForFurtherWrongPasswords() {
         String username = freshAccount();
         for (int attempt = 1; attempt <= 5; attempt++) {
             signIn(username, "wrong-password-" + attempt);
@@ -58,7 +62,7 @@ class LockoutIntegrationTest {
     }
 
     @Test
-    void lockOfOneAccountLeavesAnotherUnaffected() {
+    void aWaitOnOneAccountLeavesAnotherUnaffected() {
         String locked = freshAccount();
         String other = freshAccount();
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -73,7 +77,7 @@ class LockoutIntegrationTest {
     }
 
     @Test
-    void usernameCaseDoesNotEscapeTheLock() {
+    void usernameCaseDoesNotEscapeTheWait() {
         String username = freshAccount();
         for (int attempt = 1; attempt <= 5; attempt++) {
             signIn(attempt % 2 == 0 ? username.toUpperCase() : username, "wrong-password-" + attempt);
@@ -99,7 +103,7 @@ class LockoutIntegrationTest {
     }
 
     @Test
-    void parallelGuessesGetNoMoreThanFiveTries() throws Exception {
+    void parallelGuessesFromOneAddressGetNoMoreThanFiveTries() throws Exception {
         String username = freshAccount();
 
         List<TestClient.Answer> answers = Concurrently.run(15, () -> signIn(username, "parallel-guess"));

@@ -3,6 +3,7 @@ package org.leifeng.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.leifeng.platform.ClientThrottle;
+import org.leifeng.platform.Throttles;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +32,9 @@ class SignInPageIntegrationTest {
 
     @Autowired
     TestClient client;
+
+    @Autowired
+    ClientThrottle throttle;
 
     @Test
     void signsInWithSessionAndReachesTheTree() throws Exception {
@@ -68,7 +75,7 @@ class SignInPageIntegrationTest {
         HttpResponse<String> locked = signIn(browser, username, "right-password-1");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
-        assertThat(locked.body()).contains("已被锁定");
+        assertThat(locked.body()).contains("这个账号的密码错误次数过多");
         assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "right-password-1"))
                 .status()).isEqualTo(429);
     }
@@ -97,18 +104,81 @@ class SignInPageIntegrationTest {
                 .status()).isEqualTo(200);
     }
 
+    @Test
+    void tooManySignInsFromOneAddressAnswer429WithAMessageSayingWhenInEitherLanguage() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String address = "198.19." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        try (AutoCloseable lowered = Throttles.lowered(throttle, ClientThrottle.Action.SIGN_IN, 2, 100)) {
+            HttpClient browser = browser();
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                assertThat(signIn(browser, address, TestClient.unique("sprayed."), "wrong-password")
+                        .statusCode()).isEqualTo(401);
+            }
+
+            HttpResponse<String> chinese = signIn(browser, address, "admin", TestClient.ADMIN_PASSWORD);
+            HttpResponse<String> english = signIn(browserIn("en"), address, "admin", TestClient.ADMIN_PASSWORD);
+
+            assertThat(chinese.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(chinese.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(chinese.body()).contains("从您所在网络发出的登录请求过多，请在 1 分钟后再试");
+            assertThat(english.statusCode()).isEqualTo(429);
+            assertThat(english.body()).contains("Too many sign-ins from your network: try again in 1 min.");
+        }
+    }
+
+    @Test
+    void thePasswordPageExplainsWhyAnEasilyGuessedNewPasswordIsRefused() throws Exception {
+        String username = TestClient.unique("page.weak.");
+        client.post("/api/v1/accounts", client.adminToken(), Map.of("username", username, "password", "first-password-1",
+                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", 1))));
+        HttpClient browser = browser();
+        assertThat(signIn(browser, username, "first-password-1").statusCode()).isEqualTo(302);
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+
+        browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("currentPassword", "first-password-1",
+                                "newPassword", "12345678", "_csrf", csrf.group(1))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(after.body()).contains("新密码未保存。密码太容易被猜到");
+        assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "first-password-1"))
+                .status()).isEqualTo(200);
+    }
+
+    /** A browser whose language was chosen on the site (pages read it from a cookie, not Accept-Language). */
+    private HttpClient browserIn(String language) {
+        CookieManager cookies = new CookieManager();
+        HttpCookie chosen = new HttpCookie("LEIFENG_LANG", language);
+        chosen.setPath("/");
+        chosen.setVersion(0);
+        cookies.getCookieStore().add(URI.create(client.baseUrl()), chosen);
+        return HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
     private HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     private HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
+        return signIn(browser, "127.0.0.1", username, password);
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String address, String username,
+            String password) throws Exception {
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(form.body());
         assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
         return browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", address)
                         .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username,
                                 "password", password, "_csrf", csrf.group(1))))).build(),
                 HttpResponse.BodyHandlers.ofString());
