@@ -39,9 +39,10 @@ class SignIn {
     @Transactional(noRollbackFor = BadCredentials.class)
     Caller authenticate(String username, String password, String remoteAddress) {
         Instant now = clock.instant();
-        String key = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String typed = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String key = accounts.failureKey(typed);
         // Locked until commit, so concurrent attempts see each other's failures and the lock they earn.
-        Optional<AccountStore.StoredAccount> account = accounts.findByUsernameForUpdate(key);
+        Optional<AccountStore.StoredAccount> account = accounts.findBySignInNameForUpdate(typed);
         Instant lockedUntil = account.map(AccountStore.StoredAccount::lockedUntil).map(OffsetDateTime::toInstant).orElse(null);
         long secondsLeft = lockout.secondsLeft(lockedUntil, now);
         if (secondsLeft > 0) {
@@ -50,7 +51,7 @@ class SignIn {
         boolean valid = passwords.matches(password, account.map(AccountStore.StoredAccount::passwordHash).orElse(null));
         if (valid && account.get().enabled()) {
             jdbc.sql("DELETE FROM sign_in_failure WHERE username_key = :key").param("key", key).update();
-            return new Caller(account.get().id(), account.get().username());
+            return new Caller(account.get().id(), account.get().displayName());
         }
         recordFailure(key, remoteAddress, now, account, lockedUntil);
         throw new BadCredentials();

@@ -70,7 +70,7 @@ class SignInPage {
         request.getSession(true);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
-        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.username());
+        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.displayName());
         SavedRequest saved = savedRequests.getRequest(request, response);
         if (saved != null) {
             savedRequests.removeRequest(request, response);
