@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class MobileNumbersOutOfAccounts implements JavaMigration {
 
     private static final String MOBILE_NUMBER = "'^1[3-9][0-9]{9}$'";
+    private static final String MOBILE_IN_TEXT = "(?<![0-9])((?:\\+?86|0086)?1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])";
 
     private final PersonalData personalData;
 
@@ -81,12 +82,13 @@ class MobileNumbersOutOfAccounts implements JavaMigration {
         // this transaction: ALTER TABLE holds audit_log's exclusive lock until commit, so no other session writes or
         // changes a row while it is off, and the trigger is back on before anyone else can.
         jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only").update();
+        // The same pattern as Masking.phonesIn, which masks what is written now.
         jdbc.sql("""
                 UPDATE audit_log
-                SET actor_name = regexp_replace(actor_name, '(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])', '\\1****\\2', 'g'),
-                    detail = regexp_replace(detail, '(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])', '\\1****\\2', 'g')
-                WHERE actor_name ~ '(?<![0-9])1[3-9][0-9]{9}(?![0-9])' OR detail ~ '(?<![0-9])1[3-9][0-9]{9}(?![0-9])'""")
-                .update();
+                SET actor_name = regexp_replace(actor_name, :mobile, '\\1****\\2', 'g'),
+                    detail = regexp_replace(detail, :mobile, '\\1****\\2', 'g')
+                WHERE actor_name ~ :mobile OR detail ~ :mobile""")
+                .param("mobile", MOBILE_IN_TEXT).update();
         jdbc.sql("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only").update();
         // Every session: older sessions are indexed under a principal name that carries the number, and their
         // serialized caller holds it.

@@ -5,8 +5,12 @@ import java.util.regex.Pattern;
 /** How personal data is shown everywhere: enough to recognise one's own, too little to misuse. */
 public final class Masking {
 
-    /** 11 digits starting 13–19 that are not part of a longer number (such as an ID number). */
-    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+    /**
+     * 11 digits starting 13–19, perhaps after the country code (+86, 86, 0086), that are not part of a longer number
+     * (such as an ID number).
+     */
+    private static final Pattern MOBILE_IN_TEXT =
+            Pattern.compile("(?<![0-9])((?:\\+?86|0086)?1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
 
     private Masking() {
     }

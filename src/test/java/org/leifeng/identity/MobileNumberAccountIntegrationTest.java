@@ -91,9 +91,11 @@ class MobileNumberAccountIntegrationTest {
     void accountsAndTheAuditLogShowTheMobileNumberMasked() {
         String phone = TestClient.uniquePhone();
         register(phone);
-        client.tokenFor(phone, PASSWORD);
+        String token = client.tokenFor(phone, PASSWORD);
         assertThat(client.post("/api/v1/auth/token", null, Map.of("username", phone, "password", "wrong-password-9"))
                 .status()).isEqualTo(401);
+        assertThat(client.put("/api/v1/me/password", token, Map.of("currentPassword", "not-my-password",
+                "newPassword", "a-new-password-3")).status()).isEqualTo(422);
         String admin = client.adminToken();
 
         TestClient.Answer found = client.get("/api/v1/accounts?q=" + phone, admin);
@@ -110,8 +112,10 @@ class MobileNumberAccountIntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_log WHERE actor_name LIKE '%' || :phone || '%' OR detail LIKE '%' || :phone || '%'""")
                 .param("phone", phone).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor_name = :masked")
-                .param("masked", Masking.phone(phone)).query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor_name = :masked AND action = 'PUT /api/v1/me/password'")
+                .param("masked", Masking.phone(phone)).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'auth.token' AND detail = :masked")
+                .param("masked", Masking.phone(phone)).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

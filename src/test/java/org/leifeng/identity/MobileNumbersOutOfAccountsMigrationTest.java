@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.Arrays;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -16,14 +17,15 @@ import org.leifeng.support.LeifengTest;
 import org.leifeng.support.TestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Migration 27 on a database an older version wrote: a fresh database of the same server is migrated to 26, given
- * an account named by its mobile number with an audit entry, a browser session and sign-in failures that name the
- * number, then migrated to 27.
+ * Migration 27 on a database an older version wrote: a fresh database of the same server is migrated to just before
+ * 27, given an account named by its mobile number with an audit entry, a browser session and sign-in failures that
+ * name the number, then migrated to 27.
  */
 @LeifengTest
 class MobileNumbersOutOfAccountsMigrationTest {
@@ -49,7 +51,8 @@ class MobileNumbersOutOfAccountsMigrationTest {
         jdbc.sql("CREATE DATABASE " + database).update();
         try {
             DataSource old = dataSourceOf(database);
-            Flyway.configure().dataSource(old).placeholders(Map.of("cityName", "开封市")).target("26").load().migrate();
+            Flyway.configure().dataSource(old).placeholders(Map.of("cityName", "开封市")).target(lastVersionBefore27())
+                    .load().migrate();
             String phone = TestClient.uniquePhone();
             JdbcClient oldDb = JdbcClient.create(old);
             long accountId = oldDb.sql("INSERT INTO account (username, password_hash) VALUES (:phone, 'bcrypt') RETURNING id")
@@ -87,6 +90,9 @@ class MobileNumbersOutOfAccountsMigrationTest {
                     .containsExactly(account.get("phone_masked") + " " + account.get("phone_masked"), null);
             assertThat(oldDb.sql("SELECT detail FROM audit_log WHERE actor_id IS NULL").query(String.class).single())
                     .isEqualTo("登录 +86" + account.get("phone_masked"));
+            assertThat(org.leifeng.platform.Masking.phonesIn("登录 +86" + phone + " 或 410202199001011234"))
+                    .as("what the application writes now is masked alike")
+                    .isEqualTo("登录 +86" + account.get("phone_masked") + " 或 410202199001011234");
             assertThat(oldDb.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isZero();
             assertThat(oldDb.sql("SELECT count(*) FROM spring_session_attributes").query(Long.class).single()).isZero();
             assertThat(oldDb.sql("SELECT count(*) FROM sign_in_failure").query(Long.class).single()).isZero();
@@ -98,6 +104,13 @@ class MobileNumbersOutOfAccountsMigrationTest {
         } finally {
             jdbc.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
         }
+    }
+
+    /** The newest SQL migration older than 27, whichever other migrations come after it. */
+    private static String lastVersionBefore27() throws Exception {
+        return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
+                .map(resource -> Integer.parseInt(resource.getFilename().substring(1, resource.getFilename().indexOf("__"))))
+                .filter(version -> version < 27).max(Integer::compare).map(String::valueOf).orElseThrow();
     }
 
     private DataSource dataSourceOf(String database) throws Exception {
