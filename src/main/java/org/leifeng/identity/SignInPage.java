@@ -48,7 +48,8 @@ class SignInPage {
     @PostMapping("/login")
     String signIn(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("username", username);
+        // A refused form keeps a username, never a mobile number: no page shows one in full.
+        model.addAttribute("username", SignInNames.mobileNumber(username).isPresent() ? "" : username);
         audit.describe("auth.signIn", "account", null, null, username);
         Caller caller;
         try {
