@@ -67,6 +67,10 @@ class MobileNumberAccountIntegrationTest {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
+        HttpResponse<String> refused = signIn(browser, phone, "not-the-password-7");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).as("the refused form does not write the number back").doesNotContain(phone);
+
         HttpResponse<String> signedIn = signIn(browser, phone, PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/")).build(),
