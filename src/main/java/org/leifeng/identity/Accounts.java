@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.leifeng.platform.Masking;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
@@ -60,8 +61,9 @@ public class Accounts {
     public AccountView provision(String username, String password, List<Grant> grants, Long grantedBy) {
         long id = store.insert(username, passwords.hash("password", password, username));
         grants.forEach(grant -> store.insertGrant(id, grant, grantedBy));
-        events.publishEvent(new AccountCreated(id, username));
-        return store.find(id).orElseThrow();
+        AccountView account = store.find(id).orElseThrow();
+        events.publishEvent(new AccountCreated(id, account.username()));
+        return account;
     }
 
     /**
@@ -83,7 +85,8 @@ public class Accounts {
         for (int i = 0; i < usernames.size(); i++) {
             long id = store.insert(usernames.get(i), hash);
             grants.get(i).forEach(grant -> store.insertGrant(id, grant, null));
-            events.publishEvent(new AccountCreated(id, usernames.get(i)));
+            events.publishEvent(new AccountCreated(id, SignInNames.mobileNumber(usernames.get(i))
+                    .map(Masking::phone).orElse(usernames.get(i))));
             ids.add(id);
         }
         return ids;
@@ -98,7 +101,7 @@ public class Accounts {
         store.find(accountId).ifPresent(account -> {
             store.close(accountId, passwords.hash("password", UUID.randomUUID().toString()));
             tokens.revokeAll(accountId);
-            sessions.endAllOf(account.username());
+            sessions.endAllOf(accountId);
         });
     }
 
@@ -111,10 +114,13 @@ public class Accounts {
         return store.insertGrant(accountId, grant, access.currentCaller().map(Caller::accountId).orElse(null));
     }
 
-    /** The id of an account by its username, for the platform itself (demo data): no caller is checked. */
+    /**
+     * The id of an account by its username or mobile number, for the platform itself (demo data): no caller is
+     * checked.
+     */
     @Transactional(readOnly = true)
     public Optional<Long> idOfUsername(String username) {
-        return store.findByUsername(username).map(AccountStore.StoredAccount::id);
+        return store.findBySignInName(username).map(AccountStore.StoredAccount::id);
     }
 
     /**

@@ -57,7 +57,7 @@ class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT a.id, a.username FROM api_token t JOIN account a ON a.id = t.account_id
+                SELECT a.id, coalesce(a.username, a.phone_masked) FROM api_token t JOIN account a ON a.id = t.account_id
                 WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND a.enabled""")
                 .param("hash", hash(token)).param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new Caller(rs.getLong(1), rs.getString(2))).optional();

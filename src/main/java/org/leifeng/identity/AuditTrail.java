@@ -3,6 +3,7 @@ package org.leifeng.identity;
 import java.util.List;
 
 import org.leifeng.platform.ControlCharacters;
+import org.leifeng.platform.Masking;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +68,11 @@ public class AuditTrail {
 
     private static AuditWriter.Entry entry(Description description, Caller actor, String remoteAddress,
             Integer outcome) {
-        return new AuditWriter.Entry(actor == null ? null : actor.accountId(), actor == null ? null : actor.username(),
+        // A detail may quote what someone typed (a mobile number to sign in with): the log keeps it masked.
+        return new AuditWriter.Entry(actor == null ? null : actor.accountId(), actor == null ? null : actor.displayName(),
                 truncate(remoteAddress, 64), truncate(description.action(), 120),
                 truncate(description.entityType(), 50), truncate(description.entityId(), 64),
-                description.organisationId(), outcome, truncate(description.detail(), 500));
+                description.organisationId(), outcome, truncate(Masking.phonesIn(description.detail()), 500));
     }
 
     /**

@@ -44,7 +44,7 @@ class AuthController {
         throttle.admit(ClientThrottle.Action.SIGN_IN, request.getRemoteAddr());
         Caller caller = signIn.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
         ApiTokens.IssuedToken token = tokens.issue(caller.accountId());
-        audit.describe("auth.token", "account", caller.accountId(), null, caller.username());
+        audit.describe("auth.token", "account", caller.accountId(), null, caller.displayName());
         return new TokenResponse(token.token(), token.expiresAt());
     }
 

@@ -3,7 +3,7 @@ package org.leifeng.identity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Ends browser sessions, which Spring Session keeps in PostgreSQL under the signed-in username. */
+/** Ends browser sessions, which Spring Session keeps in PostgreSQL under the signed-in account's principal name. */
 @Component
 class BrowserSessions {
 
@@ -13,7 +13,8 @@ class BrowserSessions {
         this.jdbc = jdbc;
     }
 
-    void endAllOf(String username) {
-        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :username").param("username", username).update();
+    void endAllOf(long accountId) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name")
+                .param("name", Caller.principalName(accountId)).update();
     }
 }

@@ -40,7 +40,7 @@ class MeController {
                 .map(grant -> new Grant(grant.role(), grant.organisationId())).toList();
         Long volunteerId = volunteers.stream().flatMap(directory -> directory.volunteerIdOf(caller.accountId()).stream())
                 .findFirst().orElse(null);
-        return new Me(caller.accountId(), caller.username(), volunteerId, grants);
+        return new Me(caller.accountId(), caller.displayName(), volunteerId, grants);
     }
 
     @PutMapping("/password")
@@ -50,7 +50,10 @@ class MeController {
         return ResponseEntity.noContent().build();
     }
 
-    /** {@code volunteerId} is present when the account belongs to a registered volunteer. */
+    /**
+     * {@code username} is the account's username, or the volunteer's mobile number masked; {@code volunteerId} is
+     * present when the account belongs to a registered volunteer.
+     */
     record Me(long id, String username, Long volunteerId, List<Grant> grants) {
     }
 

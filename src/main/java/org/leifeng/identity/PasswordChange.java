@@ -26,7 +26,7 @@ class PasswordChange {
         if (!passwords.matches(currentPassword, hash)) {
             throw new RuleViolation("problem.wrongCurrentPassword", "The current password is wrong.");
         }
-        accounts.updatePassword(caller.accountId(), passwords.hash("newPassword", newPassword, caller.username()));
+        accounts.updatePassword(caller.accountId(), passwords.hash("newPassword", newPassword, caller.displayName()));
         tokens.revokeAll(caller.accountId());
         audit.describe("account.passwordChanged", "account", caller.accountId(), null);
     }

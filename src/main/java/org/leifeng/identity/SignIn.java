@@ -54,7 +54,7 @@ class SignIn {
         Instant now = clock.instant();
         String key = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         // Locked until commit, so concurrent attempts see each other's failures and the waits they earn.
-        Optional<AccountStore.StoredAccount> account = accounts.findByUsernameForUpdate(key);
+        Optional<AccountStore.StoredAccount> account = accounts.findBySignInNameForUpdate(key);
         Subject subject = account.map(found -> new Subject("account_id", found.id()))
                 .orElseGet(() -> new Subject("username_index", personalData.blindIndex(USERNAME_INDEX, key)));
         byte[] client = personalData.blindIndex(CLIENT_INDEX, remoteAddress == null ? "" : remoteAddress);
@@ -66,7 +66,7 @@ class SignIn {
         if (valid && account.get().enabled()) {
             jdbc.sql("DELETE FROM sign_in_failure WHERE account_id = :id AND client_index = :client")
                     .param("id", account.get().id()).param("client", client).update();
-            return new Caller(account.get().id(), account.get().username());
+            return new Caller(account.get().id(), account.get().displayName());
         }
         if (!key.isEmpty()) {
             jdbc.sql("INSERT INTO sign_in_failure (" + subject.column() + ", client_index, failed_at) "

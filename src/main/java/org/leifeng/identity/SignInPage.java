@@ -54,7 +54,8 @@ class SignInPage {
     @PostMapping("/login")
     String signIn(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("username", username);
+        // A refused form keeps a username, never a mobile number: no page shows one in full.
+        model.addAttribute("username", SignInNames.mobileNumber(username).isPresent() ? "" : username);
         audit.describe("auth.signIn", "account", null, null, username);
         Caller caller;
         try {
@@ -78,7 +79,7 @@ class SignInPage {
         request.getSession(true);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
-        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.username());
+        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.displayName());
         SavedRequest saved = savedRequests.getRequest(request, response);
         if (saved != null) {
             savedRequests.removeRequest(request, response);

@@ -1,7 +1,16 @@
 package org.leifeng.platform;
 
+import java.util.regex.Pattern;
+
 /** How personal data is shown everywhere: enough to recognise one's own, too little to misuse. */
 public final class Masking {
+
+    /**
+     * 11 digits starting 13–19, perhaps after the country code (+86, 86, 0086), that are not part of a longer number
+     * (such as an ID number).
+     */
+    private static final Pattern MOBILE_IN_TEXT =
+            Pattern.compile("(?<![0-9])((?:\\+?86|0086)?1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
 
     private Masking() {
     }
@@ -23,6 +32,14 @@ public final class Masking {
             return phone == null ? null : "*".repeat(phone.length());
         }
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+
+    /**
+     * Every mainland mobile number in free text (an audit detail, what someone typed as a username) masked as
+     * {@link #phone} masks one: {@code 登录 13812341234} → {@code 登录 138****1234}.
+     */
+    public static String phonesIn(String text) {
+        return text == null ? null : MOBILE_IN_TEXT.matcher(text).replaceAll("$1****$2");
     }
 
     /** {@code 张三丰} → {@code 张**}: for names on public pages. */

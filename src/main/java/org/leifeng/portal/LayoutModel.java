@@ -9,7 +9,6 @@ import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Caller;
 import org.leifeng.identity.Role;
 import org.leifeng.organisation.Organisations;
-import org.leifeng.platform.Masking;
 import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,14 +40,9 @@ class LayoutModel {
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
         boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
-        return new Layout(organisations.cityOverview().cityName(), caller.map(LayoutModel::displayName).orElse(null),
+        return new Layout(organisations.cityOverview().cityName(), caller.map(Caller::displayName).orElse(null),
                 caller.isPresent() && access.isAdministrator(), !access.scopePaths(Role.TEAM_LEADER).isEmpty(), volunteer,
                 locale.getLanguage().equals("en") ? "en" : "zh-CN", request.getRequestURI());
-    }
-
-    /** Volunteers sign in with their mobile number, which pages show masked like every phone number. */
-    private static String displayName(Caller caller) {
-        return caller.username().matches("\\d{11}") ? Masking.phone(caller.username()) : caller.username();
     }
 
     /** {@code language} is the page's {@code lang} attribute; {@code path} marks the current navigation entry. */

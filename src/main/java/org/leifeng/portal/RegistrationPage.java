@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Registration on a phone. A refused form comes back with the reasons and what was typed, except the password and
- * the document numbers, which are never written back into a page.
+ * Registration on a phone. A refused form comes back with the reasons and what was typed, except the password, the
+ * document numbers and the mobile numbers, which are never written back into a page.
  */
 @WebPages
 class RegistrationPage {
@@ -121,8 +121,8 @@ class RegistrationPage {
         }
 
         RegistrationForm withoutSecrets() {
-            return new RegistrationForm(name, idType, "", phone, "", organisationId, skills, birthDate, sex, guardianName,
-                    guardianIdType, "", guardianPhone, guardianRelation, guardianConsent, consent);
+            return new RegistrationForm(name, idType, "", "", "", organisationId, skills, birthDate, sex, guardianName,
+                    guardianIdType, "", "", guardianRelation, guardianConsent, consent);
         }
 
         Registration toRegistration() {

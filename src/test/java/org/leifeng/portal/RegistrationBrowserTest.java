@@ -60,9 +60,11 @@ class RegistrationBrowserTest {
         assertThat(browser.findElement(By.id("register-problem")).getText()).contains("校验位");
         assertThat(browser.findElement(By.id("name")).getDomProperty("value")).isEqualTo("雷小锋");
         assertThat(browser.findElement(By.id("idNumber")).getDomProperty("value")).as("never written back").isEmpty();
+        assertThat(browser.findElement(By.id("phone")).getDomProperty("value")).as("never written back").isEmpty();
         TestClient.remember("/register (refused)", browser.getPageSource());
 
         browser.findElement(By.id("idNumber")).sendKeys(idNumber);
+        browser.findElement(By.id("phone")).sendKeys(phone);
         browser.findElement(By.id("password")).sendKeys("volunteer-pass-1");
         browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
 

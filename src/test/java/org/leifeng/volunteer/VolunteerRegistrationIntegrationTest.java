@@ -110,8 +110,8 @@ class VolunteerRegistrationIntegrationTest {
                 People.registration(People.adultId(), phone)).status());
 
         assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE username = :phone").param("phone", phone)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE phone_index = :index")
+                .param("index", personalData.blindIndex("account-mobile", phone)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
