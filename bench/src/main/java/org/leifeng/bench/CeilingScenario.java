@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.leifeng.platform.Masking;
+
 /**
  * Scenario 1: what the server stack itself can do on this machine. Every request is {@code GET /api/v1/me} with a
  * bearer token, cycling through all seeded volunteers' tokens, so each request runs the real token lookup (SHA-256,
@@ -53,7 +55,7 @@ final class CeilingScenario implements Scenario {
                     return "expected 200";
                 }
                 boolean own = answer.body().contains("\"id\":" + volunteer.accountId() + ",")
-                        && answer.body().contains("\"username\":\"" + volunteer.username() + "\"")
+                        && answer.body().contains("\"username\":\"" + Masking.phone(volunteer.username()) + "\"")
                         && answer.body().contains("\"volunteerId\":" + volunteer.volunteerId() + ",");
                 if (own) {
                     return null;

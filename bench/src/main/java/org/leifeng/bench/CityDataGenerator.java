@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 
 import org.leifeng.hours.BenchLedger;
 import org.leifeng.hours.EntryKind;
+import org.leifeng.identity.BenchAccountIndexes;
 import org.leifeng.platform.BenchPersonalData;
 import org.leifeng.platform.Masking;
 import org.leifeng.platform.PersonalData;
@@ -154,10 +155,13 @@ final class CityDataGenerator {
             long volunteerFrom = reserve(connection, "pg_get_serial_sequence('volunteer', 'id')", count);
             long serialFrom = reserve(connection, "'volunteer_number_serial'", count);
             // One COPY at a time on a connection: each table in its own pass over the same numbers.
-            try (CopyStream accounts = new CopyStream(connection, "account", "id, username, password_hash, created_at")) {
+            try (CopyStream accounts = new CopyStream(connection, "account",
+                    "id, phone_index, phone_masked, password_hash, created_at")) {
                 for (int i = 0; i < count; i++) {
-                    accounts.value(accountFrom + i).value(PHONE_PREFIX + String.format("%08d", i)).value(passwordHash)
-                            .value(registeredAt(i, now, span)).endRow();
+                    String phone = PHONE_PREFIX + String.format("%08d", i);
+                    accounts.value(accountFrom + i)
+                            .value(personalData.blindIndex(BenchAccountIndexes.mobilePurpose(), phone))
+                            .value(Masking.phone(phone)).value(passwordHash).value(registeredAt(i, now, span)).endRow();
                 }
                 accounts.finish();
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.leifeng.identity.BenchAccountIndexes;
 import org.leifeng.identity.BenchTokens;
 import org.leifeng.platform.BenchPersonalData;
 import org.leifeng.platform.Masking;
@@ -74,7 +75,7 @@ final class VolunteerSeeder {
             List<Long> volunteerIds = nextValues(connection, "pg_get_serial_sequence('volunteer', 'id')", count);
             List<Long> serials = nextValues(connection, "'volunteer_number_serial'", count);
             try (PreparedStatement account = connection.prepareStatement(
-                    "INSERT INTO account (id, username, password_hash) VALUES (?, ?, ?)");
+                    "INSERT INTO account (id, phone_index, phone_masked, password_hash) VALUES (?, ?, ?, ?)");
                     PreparedStatement grant = connection.prepareStatement(
                             "INSERT INTO role_grant (account_id, role, organisation_id) VALUES (?, 'VOLUNTEER', ?)");
                     PreparedStatement volunteer = connection.prepareStatement("""
@@ -94,8 +95,9 @@ final class VolunteerSeeder {
                     String secret = newToken();
 
                     account.setLong(1, accountId);
-                    account.setString(2, phone);
-                    account.setString(3, passwordHash);
+                    account.setBytes(2, personalData.blindIndex(BenchAccountIndexes.mobilePurpose(), phone));
+                    account.setString(3, Masking.phone(phone));
+                    account.setString(4, passwordHash);
                     account.addBatch();
                     grant.setLong(1, accountId);
                     grant.setLong(2, organisation);
