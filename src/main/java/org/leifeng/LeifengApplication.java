@@ -1,5 +1,7 @@
 package org.leifeng;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -16,7 +18,7 @@ public class LeifengApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LeifengApplication.class);
-        if (java.util.Arrays.asList(args).contains("--leifeng.verify-ledger")) {
+        if (Arrays.asList(args).contains("--leifeng.verify-ledger")) {
             // A one-off check of the hours ledger next to a running platform: any free port, and LedgerVerifyCommand
             // runs before everything else and exits.
             System.setProperty("server.port", "0");

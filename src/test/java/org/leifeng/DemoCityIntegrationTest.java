@@ -3,11 +3,13 @@ package org.leifeng;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.leifeng.platform.PersonalData;
 import org.leifeng.support.LeifengTest;
+import org.leifeng.support.TestClient;
 import org.leifeng.volunteer.ResidentIdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ class DemoCityIntegrationTest {
     PersonalData personalData;
 
     @Autowired
-    org.leifeng.support.TestClient client;
+    TestClient client;
 
     @Test
     void kaifengHasItsNineDistrictsAndCountiesEachWithStreetsUnitsAndAPracticeCentre() {
@@ -76,9 +78,9 @@ class DemoCityIntegrationTest {
         assertThat(served).as("demo volunteers with a year of service").isGreaterThan(100);
         assertThat(servedBeforeRegistering).as("demo volunteers who served before they registered").isZero();
 
-        String lankao = client.tokenFor("lankao.admin", org.leifeng.support.TestClient.DEMO_PASSWORD);
+        String lankao = client.tokenFor("lankao.admin", TestClient.DEMO_PASSWORD);
         var lastThirtyDays = client.get("/api/v1/stats/overview", lankao).json();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         var theTwoYearsBefore = client.get("/api/v1/stats/overview?from=" + today.minusDays(30 + 730) + "&to="
                 + today.minusDays(31), lankao).json();
         long volunteers = lastThirtyDays.get("volunteers").asLong();

@@ -1,7 +1,11 @@
 package org.leifeng.activity;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +24,7 @@ import org.leifeng.platform.RuleViolation;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -140,7 +145,7 @@ public class Activities {
         store.update(id, change);
         if (change.category() != null && change.category() != activity.category()) {
             events.publishEvent(new ActivityCategoryChanged(id, activity.organisationId(), change.category(),
-                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
         }
         audit.describe("activity.changed", "activity", id, activity.organisationId(), change.title());
         return store.find(id).orElseThrow();
@@ -173,14 +178,14 @@ public class Activities {
             throw SignupProblems.wrongStatus(activity.status());
         }
         if (activity.shifts().stream().noneMatch(shift -> shift.startsAt().isBefore(OffsetDateTime.now(clock)))) {
-            throw new org.leifeng.platform.RuleViolation("activity.notHeldYet",
+            throw new RuleViolation("activity.notHeldYet",
                     "People served are recorded once the activity has taken place.");
         }
-        java.time.Instant recordedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.recordPeopleServed(id, peopleServed, recordedAt);
-        java.time.LocalDate day = activity.shifts().stream().map(ShiftView::startsAt)
+        LocalDate day = activity.shifts().stream().map(ShiftView::startsAt)
                 .filter(start -> start.isBefore(OffsetDateTime.now(clock))).max(OffsetDateTime::compareTo).orElseThrow()
-                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+                .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
         events.publishEvent(new PeopleServedRecorded(id, activity.organisationId(), day, peopleServed, recordedAt));
         audit.describe("activity.peopleServed", "activity", id, activity.organisationId(), String.valueOf(peopleServed));
         return store.find(id).orElseThrow();
@@ -230,7 +235,7 @@ public class Activities {
         }
         try {
             store.moveLiveSignups(shiftId, change.startsAt(), change.endsAt());
-        } catch (org.springframework.dao.DataIntegrityViolationException overlap) {
+        } catch (DataIntegrityViolationException overlap) {
             throw new SignupProblems.OverlappingSignUp();
         }
         signUps.promoteIntoFreePlaces(activity, shiftId);

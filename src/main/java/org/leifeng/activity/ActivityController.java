@@ -3,7 +3,10 @@ package org.leifeng.activity;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -77,8 +80,7 @@ class ActivityController {
         return activities.recordPeopleServed(id, body.peopleServed());
     }
 
-    record PeopleServed(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Min(0)
-            @jakarta.validation.constraints.Max(10_000_000) Integer peopleServed) {
+    record PeopleServed(@NotNull @Min(0) @Max(10_000_000) Integer peopleServed) {
     }
 
     @PostMapping("/activities/{id}/complete")

@@ -2,7 +2,9 @@ package org.leifeng.activity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,9 +91,9 @@ class ActivityStore {
                 .query(Long.class).single();
     }
 
-    void recordPeopleServed(long id, int people, java.time.Instant at) {
+    void recordPeopleServed(long id, int people, Instant at) {
         jdbc.sql("UPDATE activity SET people_served = :people, people_served_at = :at WHERE id = :id").param("id", id)
-                .param("people", people).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
+                .param("people", people).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
     Optional<ActivityView> find(long id) {

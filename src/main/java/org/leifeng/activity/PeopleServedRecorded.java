@@ -1,5 +1,6 @@
 package org.leifeng.activity;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -8,5 +9,5 @@ import java.time.LocalDate;
  * events may reach them in any order.
  */
 public record PeopleServedRecorded(long activityId, long organisationId, LocalDate day, int peopleServed,
-        java.time.Instant recordedAt) {
+        Instant recordedAt) {
 }

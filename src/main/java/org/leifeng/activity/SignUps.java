@@ -14,6 +14,7 @@ import org.leifeng.platform.InvalidInput;
 import org.leifeng.platform.NotFound;
 import org.leifeng.platform.PageRequest;
 import org.leifeng.platform.PageResult;
+import org.leifeng.platform.Problem;
 import org.leifeng.volunteer.VolunteerFacts;
 import org.leifeng.volunteer.Volunteers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -221,7 +222,7 @@ public class SignUps {
      * volunteer. The place is claimed under the shift's row lock like every sign-up. Its refusals come before any
      * write, so they leave the caller's transaction usable (attendance retries with a twin's sign-up).
      */
-    @Transactional(noRollbackFor = org.leifeng.platform.Problem.class)
+    @Transactional(noRollbackFor = Problem.class)
     public SignupView walkIn(long shiftId, long volunteerId) {
         ShiftView shift = activities.shift(shiftId).orElseThrow(() -> new NotFound("shift", shiftId));
         ActivityView activity = activities.find(shift.activityId()).orElseThrow();

@@ -1,10 +1,12 @@
 package org.leifeng.activity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.leifeng.platform.Conflict;
 import org.leifeng.platform.RuleViolation;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /** The refusals of sign-up, named as the facts they are. */
 final class SignupProblems {
@@ -53,9 +55,9 @@ final class SignupProblems {
         /** Each reason as a message of its own ({@code activity.reason.TOO_YOUNG}), filling the five slots in order. */
         private static Object[] explained(List<String> reasons) {
             Object[] slots = new Object[MAX_REASONS];
-            java.util.Arrays.fill(slots, "");
+            Arrays.fill(slots, "");
             for (int i = 0; i < Math.min(reasons.size(), MAX_REASONS); i++) {
-                slots[i] = new org.springframework.context.support.DefaultMessageSourceResolvable(
+                slots[i] = new DefaultMessageSourceResolvable(
                         new String[] {"activity.reason." + reasons.get(i)}, reasons.get(i));
             }
             return slots;
@@ -70,7 +72,7 @@ final class SignupProblems {
     /** The activity's status forbids this; the status is named in the reader's language. */
     static RuleViolation wrongStatus(ActivityStatus status) {
         return new RuleViolation("activity.wrongStatus", "Not possible while the activity is " + status + ".",
-                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"activity.status." + status}, status.name()));
+                new DefaultMessageSourceResolvable(new String[] {"activity.status." + status}, status.name()));
     }
 
     static RuleViolation outsideRecruitmentWindow() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -532,6 +533,6 @@ class CertificatePdf {
     }
 
     static String hours(BigDecimal hours) {
-        return hours.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        return hours.setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

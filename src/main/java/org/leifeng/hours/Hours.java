@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.leifeng.activity.ActivityStatus;
 import org.leifeng.activity.ActivityView;
@@ -28,7 +32,9 @@ import org.leifeng.platform.RuleViolation;
 import org.leifeng.platform.ServiceTime;
 import org.leifeng.volunteer.VolunteerProfile;
 import org.leifeng.volunteer.Volunteers;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -226,7 +232,7 @@ public class Hours {
         try {
             long id = store.disputeOpen(record, comment, clock.instant());
             return store.dispute(id).map(DisputeView::of).orElseThrow();
-        } catch (org.springframework.dao.DuplicateKeyException open) {
+        } catch (DuplicateKeyException open) {
             throw new Conflict("hours.disputeOpen", "This record already has an open dispute.");
         }
     }
@@ -263,7 +269,7 @@ public class Hours {
     }
 
     /** Walks the chains (all, or one volunteer's) and names the first broken link; for city administrators. */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LedgerCheck verify(Long volunteerId) {
         access.require(Role.ORG_ADMIN, access.rootOrganisationId());
         return volunteerId == null ? verification.verifyAll() : verification.verify(volunteerId);
@@ -274,7 +280,7 @@ public class Hours {
      * readers that rebuild their figures from the ledger (reporting). Streams, so a city's ledger fits in memory.
      */
     @Transactional(readOnly = true)
-    public void forEachCredit(java.util.function.Consumer<HoursCredited> consumer) {
+    public void forEachCredit(Consumer<HoursCredited> consumer) {
         store.forEachCredit(consumer);
     }
 
@@ -289,14 +295,14 @@ public class Hours {
      * size. The caller checks who may read them.
      */
     @Transactional(readOnly = true)
-    public void forEachCountedRecord(java.util.Collection<Long> organisations, LocalDate from, LocalDate to,
-            java.util.function.Consumer<CountedRecord> consumer) {
+    public void forEachCountedRecord(Collection<Long> organisations, LocalDate from, LocalDate to,
+            Consumer<CountedRecord> consumer) {
         store.forEachCountedRecord(organisations, from, to, consumer);
     }
 
     /** Counted hours per organiser, straight from the ledger: what readers' figures must add up to. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, BigDecimal> countedHoursByOrganisation() {
+    public Map<Long, BigDecimal> countedHoursByOrganisation() {
         return store.countedByOrganisation();
     }
 
@@ -343,7 +349,7 @@ public class Hours {
     }
 
     private static List<LedgerEntry> concat(List<LedgerEntry> list, LedgerEntry more) {
-        java.util.ArrayList<LedgerEntry> all = new java.util.ArrayList<>(list);
+        ArrayList<LedgerEntry> all = new ArrayList<>(list);
         all.add(more);
         return all;
     }

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +46,7 @@ class HoursStore {
      * however many there are. Hours are the latest correction's, else the record's own.
      */
     void forEachCountedRecord(Collection<Long> organisations, LocalDate from, LocalDate to,
-            java.util.function.Consumer<CountedRecord> consumer) {
+            Consumer<CountedRecord> consumer) {
         streaming.query("""
                 SELECT e.id, e.service_date, e.volunteer_id, e.organisation_id, e.activity_title, e.served_from,
                        e.served_until,
@@ -214,7 +217,7 @@ class HoursStore {
                 .param("after", after).param("limit", limit).query(Long.class).list();
     }
 
-    void forEachCredit(java.util.function.Consumer<HoursCredited> consumer) {
+    void forEachCredit(Consumer<HoursCredited> consumer) {
         jdbc.sql("""
                 SELECT id, volunteer_id, organisation_id, activity_id, service_date, delta,
                        CASE WHEN kind = 'CORRECTION' THEN refers_to END AS corrects
@@ -226,8 +229,8 @@ class HoursStore {
                 .stream().forEach(consumer);
     }
 
-    java.util.Map<Long, BigDecimal> countedByOrganisation() {
-        java.util.Map<Long, BigDecimal> totals = new java.util.HashMap<>();
+    Map<Long, BigDecimal> countedByOrganisation() {
+        Map<Long, BigDecimal> totals = new HashMap<>();
         jdbc.sql("SELECT organisation_id, sum(delta) FROM service_entry GROUP BY organisation_id")
                 .query((rs, row) -> totals.put(rs.getLong(1), rs.getBigDecimal(2))).list();
         return totals;

@@ -1,6 +1,7 @@
 package org.leifeng.hours;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,10 +54,10 @@ class KaifengHoursDemo implements DemoDataContributor {
     private final Volunteers volunteers;
     private final Accounts accounts;
     private final ServiceTime serviceTime;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     KaifengHoursDemo(Ledger ledger, ActivitySearch search, Activities activities, Organisations organisations,
-            Teams teams, Volunteers volunteers, Accounts accounts, ServiceTime serviceTime, java.time.Clock clock) {
+            Teams teams, Volunteers volunteers, Accounts accounts, ServiceTime serviceTime, Clock clock) {
         this.ledger = ledger;
         this.search = search;
         this.activities = activities;

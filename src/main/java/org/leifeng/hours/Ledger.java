@@ -3,6 +3,8 @@ package org.leifeng.hours;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,10 +71,10 @@ class Ledger {
      * and star level as one by one, without per-entry events — readers rebuild from the ledger after a load.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public HoursStore.Account appendHistory(long volunteerId, java.util.List<EntryDraft> drafts) {
+    public HoursStore.Account appendHistory(long volunteerId, List<EntryDraft> drafts) {
         HoursStore.Account account = lock(volunteerId);
-        java.util.List<Long> ids = store.nextIds(drafts.size());
-        java.util.List<LedgerEntry> entries = new java.util.ArrayList<>(drafts.size());
+        List<Long> ids = store.nextIds(drafts.size());
+        List<LedgerEntry> entries = new ArrayList<>(drafts.size());
         Instant recordedAt = now();
         String head = account.headHash();
         int seq = account.entries();

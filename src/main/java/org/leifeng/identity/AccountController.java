@@ -1,6 +1,7 @@
 package org.leifeng.identity;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,7 +66,7 @@ class AccountController {
         return AccountResponse.of(accounts.revoke(id, new Grant(role, organisationId)));
     }
 
-    record AccountResponse(long id, String username, boolean enabled, java.util.List<Grant> grants) {
+    record AccountResponse(long id, String username, boolean enabled, List<Grant> grants) {
         static AccountResponse of(AccountView account) {
             return new AccountResponse(account.id(), account.username(), account.enabled(), account.grants());
         }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -175,7 +176,7 @@ class AccountStore {
                 .query((rs, row) -> new AccountView(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
                         rs.getObject(4, OffsetDateTime.class), grants.getOrDefault(rs.getLong(1), List.of())))
                 .list().stream().collect(Collectors.toMap(AccountView::id, account -> account));
-        return ids.stream().map(accounts::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(accounts::get).filter(Objects::nonNull).toList();
     }
 
     record StoredAccount(long id, String displayName, String passwordHash, boolean enabled, OffsetDateTime lockedUntil) {

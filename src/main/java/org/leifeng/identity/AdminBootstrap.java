@@ -3,6 +3,7 @@ package org.leifeng.identity;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.leifeng.platform.Conflict;
 import org.leifeng.platform.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
         String password = given ? properties.adminPassword() : randomPassword();
         try {
             accounts.provision(ADMIN, password, List.of(new Grant(Role.ORG_ADMIN, organisations.rootId())), null);
-        } catch (DataIntegrityViolationException | org.leifeng.platform.Conflict raced) {
+        } catch (DataIntegrityViolationException | Conflict raced) {
             return;
         } catch (InvalidInput refused) {
             throw new IllegalStateException("LEIFENG_ADMIN_PASSWORD is refused: it must be 8 to 72 bytes and not easy "

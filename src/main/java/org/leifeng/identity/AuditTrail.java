@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The append-only audit log. Every state-changing request is written by {@link AuditFilter} when it is answered;
@@ -53,7 +54,7 @@ public class AuditTrail {
     public void record(String action, String entityType, Object entityId, Long organisationId, String detail) {
         write(new Description(action, entityType, entityId == null ? null : entityId.toString(), organisationId, detail),
                 access.currentCaller().orElse(null), RequestContextHolder.getRequestAttributes() instanceof
-                        org.springframework.web.context.request.ServletRequestAttributes servlet
+                        ServletRequestAttributes servlet
                         ? servlet.getRequest().getRemoteAddr() : null, 200);
     }
 

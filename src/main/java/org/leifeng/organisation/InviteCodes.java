@@ -1,6 +1,7 @@
 package org.leifeng.organisation;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /** Random invite codes: 8 characters from 31 without look-alikes, about 8.5 × 10¹¹ codes, not guessable in bulk. */
 final class InviteCodes {
@@ -22,6 +23,6 @@ final class InviteCodes {
 
     /** What people type: spaces and dashes dropped, lower case accepted. */
     static String normalise(String typed) {
-        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 }

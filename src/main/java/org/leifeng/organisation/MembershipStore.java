@@ -3,6 +3,7 @@ package org.leifeng.organisation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ class MembershipStore {
      * Whether the account is a live member of a team led by {@code leader} or of one whose organisation lies under
      * one of {@code administered} (path prefixes).
      */
-    boolean isLiveMemberOfTeamManagedBy(long accountId, long leader, java.util.Collection<String> administered) {
+    boolean isLiveMemberOfTeamManagedBy(long accountId, long leader, Collection<String> administered) {
         String[] patterns = administered.stream().map(prefix -> prefix + "%").toArray(String[]::new);
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM team_membership m

@@ -1,6 +1,9 @@
 package org.leifeng.organisation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.AuditTrail;
@@ -46,7 +49,7 @@ public class Organisations {
 
     /** Ids of every organisation in the subtrees rooted at these paths, for other modules' scope filters. */
     @Transactional(readOnly = true)
-    public List<Long> idsWithin(java.util.Collection<String> pathPrefixes) {
+    public List<Long> idsWithin(Collection<String> pathPrefixes) {
         return pathPrefixes.isEmpty() ? List.of() : store.idsWithin(pathPrefixes);
     }
 
@@ -62,14 +65,14 @@ public class Organisations {
 
     /** An active organisation by id, for anyone: names of organisations are public (registration picks one). */
     @Transactional(readOnly = true)
-    public java.util.Optional<Organisation> findActive(long id) {
+    public Optional<Organisation> findActive(long id) {
         return store.find(id).filter(Organisation::active);
     }
 
     /** Names of organisations by id, for anyone (names are public): other modules label their rows with them. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? java.util.Map.of() : store.namesOf(ids);
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : store.namesOf(ids);
     }
 
     @Transactional(readOnly = true)

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.leifeng.platform.PageRequest;
@@ -163,8 +165,8 @@ class TeamStore {
                 .param("prefix", organisationPath).query(Long.class).list();
     }
 
-    java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+    Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
         jdbc.sql("SELECT id, name FROM team WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
                 .query((rs, row) -> names.put(rs.getLong(1), rs.getString(2))).list();
         return names;

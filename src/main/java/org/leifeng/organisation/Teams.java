@@ -1,6 +1,8 @@
 package org.leifeng.organisation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.leifeng.identity.AccessControl;
 import org.leifeng.identity.Accounts;
@@ -53,8 +55,8 @@ public class Teams {
 
     /** Names of teams by id, for figures that rank them (team names are shown on public activity pages). */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> namesOf(java.util.Collection<Long> teamIds) {
-        return teamIds.isEmpty() ? java.util.Map.of() : store.namesOf(teamIds);
+    public Map<Long, String> namesOf(Collection<Long> teamIds) {
+        return teamIds.isEmpty() ? Map.of() : store.namesOf(teamIds);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.leifeng.platform;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -45,8 +46,8 @@ public class Problem extends RuntimeException {
     }
 
     /** Extra members of the problem detail, such as the id of the sign-up that already exists. */
-    public java.util.Map<String, Object> properties() {
-        return java.util.Map.of();
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     /** One invalid field: {@code field} is the JSON property path, {@code message} says what is wrong. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.leifeng.activity.Activities;
@@ -51,7 +52,7 @@ class ActivityPages {
     static final ZoneId CITY_TIME = ZoneId.of("Asia/Shanghai");
     private static final int PAGE_SIZE = 20;
 
-    private static final java.time.ZoneId CITY_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
     private final Activities activities;
     private final ActivitySearch search;
     private final SignUps signUps;
@@ -153,7 +154,7 @@ class ActivityPages {
         return "activities/mine :: row";
     }
 
-    private String answer(long activityId, long shiftId, java.util.function.Supplier<SignupView> action, String success,
+    private String answer(long activityId, long shiftId, Supplier<SignupView> action, String success,
             String htmx, Model model, RedirectAttributes redirect) {
         if (htmx == null) {
             flash.attempt(redirect, action, success);

@@ -2,6 +2,7 @@ package org.leifeng.portal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.leifeng.reporting.Ranking;
 import org.leifeng.reporting.ReportExports;
 import org.leifeng.reporting.ReportTable;
 import org.leifeng.reporting.Reports;
+import org.leifeng.reporting.Top;
 import org.leifeng.reporting.Trend;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -132,7 +134,7 @@ class DashboardPage {
                 .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         : MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(out -> {
                     if (xlsx) {
                         exports.xlsx(rows, out);
@@ -164,7 +166,7 @@ class DashboardPage {
                 text("dashboard.serviceHours")), rows);
     }
 
-    private ReportTable topTable(List<org.leifeng.reporting.Top.Item> items, String name) {
+    private ReportTable topTable(List<Top.Item> items, String name) {
         List<List<Object>> rows = items.stream().map(item -> List.<Object>of(item.name(), item.serviceHours(),
                 item.participations())).toList();
         return ReportTable.of(text(name), List.of(text("dashboard.name"), text("dashboard.serviceHours"),

@@ -1,9 +1,13 @@
 package org.leifeng.portal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.ActivityStatus;
@@ -52,10 +56,10 @@ class HoursAdminPages {
         requireAdministrator();
         var pending = hours.approvalQueue();
         var disputes = hours.disputeQueue();
-        java.util.Set<Long> people = new java.util.HashSet<>();
+        Set<Long> people = new HashSet<>();
         pending.forEach(record -> people.add(record.volunteerId()));
         disputes.forEach(dispute -> people.add(dispute.volunteerId()));
-        java.util.Map<Long, VolunteerLabel> labels = volunteers.labelsOf(people);
+        Map<Long, VolunteerLabel> labels = volunteers.labelsOf(people);
         model.addAttribute("pending", pending);
         model.addAttribute("disputes", disputes);
         model.addAttribute("labels", labels);
@@ -153,7 +157,7 @@ class HoursAdminPages {
 
     private static BigDecimal decimal(String value) {
         try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value.strip()).setScale(1, java.math.RoundingMode.HALF_UP);
+            return value == null || value.isBlank() ? null : new BigDecimal(value.strip()).setScale(1, RoundingMode.HALF_UP);
         } catch (NumberFormatException unreadable) {
             return null;
         }

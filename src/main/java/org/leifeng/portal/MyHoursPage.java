@@ -1,5 +1,9 @@
 package org.leifeng.portal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+
 import org.leifeng.hours.Certificates;
 import org.leifeng.hours.Hours;
 import org.leifeng.hours.VolunteerHours;
@@ -61,7 +65,7 @@ class MyHoursPage {
     ResponseEntity<byte[]> download(@PathVariable String number) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("志愿服务记录证明-" + number + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename("志愿服务记录证明-" + number + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .body(certificates.pdf(number));
     }
 
@@ -86,7 +90,7 @@ class MyHoursPage {
         if (hours.nextLevelAt() == null) {
             return 100;
         }
-        return hours.totalHours().multiply(java.math.BigDecimal.valueOf(100))
-                .divide(hours.nextLevelAt(), 0, java.math.RoundingMode.DOWN).intValue();
+        return hours.totalHours().multiply(BigDecimal.valueOf(100))
+                .divide(hours.nextLevelAt(), 0, RoundingMode.DOWN).intValue();
     }
 }

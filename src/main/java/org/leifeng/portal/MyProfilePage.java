@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.leifeng.platform.NotFound;
+import org.leifeng.platform.QrCodes;
 import org.leifeng.platform.WebPages;
 import org.leifeng.volunteer.ProfileChange;
 import org.leifeng.volunteer.VolunteerExport;
@@ -41,7 +42,7 @@ class MyProfilePage {
         model.addAttribute("volunteer", me);
         model.addAttribute("skills", volunteers.skillCatalogue());
         // The personal code organisers scan at their kiosk to check the volunteer in or out.
-        model.addAttribute("personalQr", me == null ? null : org.leifeng.platform.QrCodes.dataUrl(me.volunteerNumber(), 200));
+        model.addAttribute("personalQr", me == null ? null : QrCodes.dataUrl(me.volunteerNumber(), 200));
         return "profile";
     }
 

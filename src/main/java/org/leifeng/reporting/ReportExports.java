@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -66,7 +67,7 @@ public class ReportExports {
                     } else if (value instanceof LocalDate day) {
                         cell.setCellValue(day);
                         cell.setCellStyle(date);
-                    } else if (value instanceof java.time.LocalDateTime time) {
+                    } else if (value instanceof LocalDateTime time) {
                         cell.setCellValue(time);
                         cell.setCellStyle(dateTime);
                     } else if (value != null) {

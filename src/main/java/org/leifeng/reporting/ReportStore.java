@@ -1,16 +1,23 @@
 package org.leifeng.reporting;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,11 +28,11 @@ class ReportStore {
 
     private final JdbcClient jdbc;
     /** Fetches rows a thousand at a time: inside a transaction PostgreSQL then answers through a cursor. */
-    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final JdbcTemplate streaming;
 
-    ReportStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    ReportStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1_000);
     }
 
@@ -116,7 +123,7 @@ class ReportStore {
      * Moves the activity's rows to {@code category} unless a later change of its category was applied before; the
      * number of rows moved.
      */
-    int recategorise(long activityId, String category, java.time.Instant changedAt) {
+    int recategorise(long activityId, String category, Instant changedAt) {
         return jdbc.sql("""
                 WITH latest AS (
                     INSERT INTO report_activity_category (activity_id, category, changed_at)
@@ -127,7 +134,7 @@ class ReportStore {
                 UPDATE report_service_day SET category = :category
                 WHERE activity_id = :activity AND category <> :category AND EXISTS (SELECT 1 FROM latest)""")
                 .param("activity", activityId).param("category", category)
-                .param("at", changedAt.atOffset(java.time.ZoneOffset.UTC)).update();
+                .param("at", changedAt.atOffset(ZoneOffset.UTC)).update();
     }
 
     void addVolunteerHours(long organisationId, LocalDate day, long volunteerId, BigDecimal hours) {
@@ -149,7 +156,7 @@ class ReportStore {
     }
 
     /** People served by an activity: the organiser's latest number replaces earlier ones, whatever order they come in. */
-    void setPeopleServed(long activityId, long organisationId, LocalDate day, int people, java.time.Instant at) {
+    void setPeopleServed(long activityId, long organisationId, LocalDate day, int people, Instant at) {
         jdbc.sql("""
                 INSERT INTO report_people_served (activity_id, organisation_id, day, people, recorded_at)
                 VALUES (:activity, :organisation, :day, :people, :at)
@@ -157,7 +164,7 @@ class ReportStore {
                     people = excluded.people, recorded_at = excluded.recorded_at
                 WHERE report_people_served.recorded_at <= excluded.recorded_at""")
                 .param("activity", activityId).param("organisation", organisationId).param("day", day)
-                .param("people", people).param("at", at.atOffset(java.time.ZoneOffset.UTC)).update();
+                .param("people", people).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
     long peopleServed(Collection<Long> organisations, LocalDate from, LocalDate to) {
@@ -283,11 +290,11 @@ class ReportStore {
      * through a cursor: a city's year is most of its volunteers. Call within a transaction.
      */
     void forEachActiveVolunteer(Collection<Long> organisations, LocalDate from, LocalDate to,
-            java.util.function.LongConsumer consumer) {
+            LongConsumer consumer) {
         streaming.query("""
                 SELECT volunteer_id FROM report_volunteer_day
                 WHERE day >= ? AND day < ? AND organisation_id = ANY(?) AND hours > 0""",
-                (java.sql.ResultSet rs) -> consumer.accept(rs.getLong(1)), from, to, ids(organisations));
+                (ResultSet rs) -> consumer.accept(rs.getLong(1)), from, to, ids(organisations));
     }
 
     /** Registrations with the organisations before {@code to}, and those in [from, to). */
@@ -300,7 +307,7 @@ class ReportStore {
     }
 
     Map<String, BigDecimal> hoursByCategory(Collection<Long> organisations, LocalDate from, LocalDate to) {
-        Map<String, BigDecimal> byCategory = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT category, sum(hours) FROM report_service_day
                 WHERE organisation_id = ANY(:organisations) AND day >= :from AND day < :to

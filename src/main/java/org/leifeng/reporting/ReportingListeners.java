@@ -1,5 +1,10 @@
 package org.leifeng.reporting;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.leifeng.activity.ActivityCategoryChanged;
+import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.hours.HoursCredited;
 import org.leifeng.volunteer.VolunteerRegistered;
 import org.leifeng.volunteer.VolunteerRegistration;
@@ -11,9 +16,9 @@ import org.springframework.stereotype.Component;
 class ReportingListeners {
 
     private final Reports reports;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ReportingListeners(Reports reports, java.time.Clock clock) {
+    ReportingListeners(Reports reports, Clock clock) {
         this.reports = reports;
         this.clock = clock;
     }
@@ -24,19 +29,19 @@ class ReportingListeners {
     }
 
     @ApplicationModuleListener
-    void on(org.leifeng.activity.PeopleServedRecorded recorded) {
+    void on(PeopleServedRecorded recorded) {
         reports.peopleServed(recorded);
     }
 
     @ApplicationModuleListener
-    void on(org.leifeng.activity.ActivityCategoryChanged changed) {
+    void on(ActivityCategoryChanged changed) {
         reports.recategorise(changed);
     }
 
     @ApplicationModuleListener
     void on(VolunteerRegistered registered) {
         // Publications stored before registeredAt existed carry none; for them the handling time is all there is.
-        java.time.OffsetDateTime at = registered.registeredAt() == null ? java.time.OffsetDateTime.now(clock)
+        OffsetDateTime at = registered.registeredAt() == null ? OffsetDateTime.now(clock)
                 : registered.registeredAt();
         reports.register(new VolunteerRegistration(registered.volunteerId(), registered.organisationId(), at));
     }

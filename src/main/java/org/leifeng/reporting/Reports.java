@@ -3,15 +3,24 @@ package org.leifeng.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,7 +59,7 @@ public class Reports {
     /** Records of an export per look-up of volunteers' numbers and names. */
     private static final int LABEL_BATCH = 1_000;
     /** Longer than any transaction that applies an event: see {@link #pastBy}. */
-    private static final java.time.Duration COMMIT_MARGIN = java.time.Duration.ofMinutes(5);
+    private static final Duration COMMIT_MARGIN = Duration.ofMinutes(5);
     private static final int MAX_DAYS = 3 * 366;
 
     private final ReportStore store;
@@ -287,11 +296,11 @@ public class Reports {
         };
     }
 
-    private void emit(List<CountedRecord> batch, Map<Long, String> names, java.util.function.Consumer<List<Object>> row) {
+    private void emit(List<CountedRecord> batch, Map<Long, String> names, Consumer<List<Object>> row) {
         Map<Long, VolunteerLabel> labels = volunteers.labelsOf(batch.stream().map(CountedRecord::volunteerId).toList());
         for (CountedRecord record : batch) {
             VolunteerLabel label = labels.get(record.volunteerId());
-            row.accept(java.util.Arrays.asList(record.serviceDate(), label == null ? "" : label.volunteerNumber(),
+            row.accept(Arrays.asList(record.serviceDate(), label == null ? "" : label.volunteerNumber(),
                     label == null ? "" : label.name(), names.getOrDefault(record.organisationId(), ""),
                     record.activityTitle() == null ? "" : record.activityTitle(), cityTime(record.servedFrom()),
                     cityTime(record.servedUntil()), record.hours()));
@@ -299,8 +308,8 @@ public class Reports {
         batch.clear();
     }
 
-    private static java.time.LocalDateTime cityTime(java.time.Instant instant) {
-        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, CITY);
+    private static LocalDateTime cityTime(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, CITY);
     }
 
     /** For city administrators: rebuild now. */
@@ -322,7 +331,7 @@ public class Reports {
         List<Reconciliation.Drift> drifts = new ArrayList<>();
         Map<Long, BigDecimal> ledgerByOrganisation = byOrganisation(ledger);
         Map<Long, BigDecimal> figuresByOrganisation = byOrganisation(figures);
-        java.util.Set<Long> organisationIds = new java.util.TreeSet<>(ledgerByOrganisation.keySet());
+        Set<Long> organisationIds = new TreeSet<>(ledgerByOrganisation.keySet());
         organisationIds.addAll(figuresByOrganisation.keySet());
         for (long organisation : organisationIds) {
             BigDecimal source = ledgerByOrganisation.getOrDefault(organisation, BigDecimal.ZERO);
@@ -331,7 +340,7 @@ public class Reports {
                 drifts.add(new Reconciliation.Drift("serviceHours", organisation, source, counted));
             }
         }
-        java.util.Set<ReportStore.OrganisationCategory> categories = new java.util.TreeSet<>(Comparator
+        Set<ReportStore.OrganisationCategory> categories = new TreeSet<>(Comparator
                 .comparingLong(ReportStore.OrganisationCategory::organisationId)
                 .thenComparing(ReportStore.OrganisationCategory::category));
         categories.addAll(ledger.keySet());
@@ -387,7 +396,7 @@ public class Reports {
     private Totals totals(List<Long> subtree, Period period, long version, LiveRows live) {
         LocalDate split = period.split(today());
         PastFigures.Past past = pastFigures.of(subtree, period.from(), split, version);
-        java.util.Set<Long> within = new java.util.HashSet<>(subtree);
+        Set<Long> within = new HashSet<>(subtree);
         // Today's volunteers of the subtree, sorted so the set is built by appending, less those active before today.
         LongStream.Builder today = LongStream.builder();
         for (long organisation : subtree) {
@@ -405,7 +414,7 @@ public class Reports {
         BigDecimal hours = past.hours();
         long participations = past.participations();
         Map<String, BigDecimal> byCategory = new HashMap<>(past.hoursByCategory());
-        java.util.Set<Long> newActivities = new java.util.HashSet<>();
+        Set<Long> newActivities = new HashSet<>();
         for (LiveRows.Service service : live.services()) {
             if (within.contains(service.organisationId())) {
                 hours = hours.add(service.hours());
@@ -429,7 +438,7 @@ public class Reports {
         return split.isBefore(period.to()) ? store.live(organisations, split, period.to()) : LiveRows.NONE;
     }
 
-    private static long sumWithin(Map<Long, Long> perOrganisation, java.util.Set<Long> within) {
+    private static long sumWithin(Map<Long, Long> perOrganisation, Set<Long> within) {
         return perOrganisation.entrySet().stream().filter(entry -> within.contains(entry.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
     }
@@ -453,7 +462,7 @@ public class Reports {
      * reader could already have counted without it.
      */
     private boolean pastBy(LocalDate day) {
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(CITY));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(CITY));
         return now.plus(COMMIT_MARGIN).toLocalDate().isAfter(day);
     }
 

@@ -3,6 +3,7 @@ package org.leifeng.volunteer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,10 +135,10 @@ class KaifengVolunteersDemo implements DemoDataContributor {
      * year: they registered between 13 months and four years ago, before any of it. The others, who have not served
      * yet, registered at any time in the past three years, a few of them in the last weeks.
      */
-    private static java.util.Map<Long, OffsetDateTime> registrationTimes(List<Long> volunteerIds, List<Long> accountIds,
+    private static Map<Long, OffsetDateTime> registrationTimes(List<Long> volunteerIds, List<Long> accountIds,
             Set<Long> members, LocalDate today) {
         Random random = new Random(20080512L);
-        java.util.Map<Long, OffsetDateTime> registered = new java.util.HashMap<>();
+        Map<Long, OffsetDateTime> registered = new HashMap<>();
         for (int i = 0; i < volunteerIds.size(); i++) {
             boolean serves = i == 0 || members.contains(accountIds.get(i));
             int daysAgo = serves ? 400 + random.nextInt(3 * 365 - 35) : 1 + random.nextInt(3 * 365);
@@ -156,7 +157,7 @@ class KaifengVolunteersDemo implements DemoDataContributor {
             if (teamIds.isEmpty()) {
                 continue;
             }
-            Map<Long, List<Long>> members = new java.util.HashMap<>();
+            Map<Long, List<Long>> members = new HashMap<>();
             for (int i = d; i < people.size(); i += districts.size()) {
                 if (random.nextInt(3) == 0) {
                     members.computeIfAbsent(teamIds.get(random.nextInt(teamIds.size())), team -> new ArrayList<>())

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.leifeng.platform.Masking;
 import org.leifeng.volunteer.VolunteerProfile.Availability;
 
 /** What a volunteer (or an administrator over them) may change: the real-name data is fixed at registration. */
@@ -46,7 +47,7 @@ public record ProfileChange(
 
         @Override
         public String toString() {
-            return "EmergencyContact[" + name + ", " + org.leifeng.platform.Masking.phone(phone) + ", " + relation + "]";
+            return "EmergencyContact[" + name + ", " + Masking.phone(phone) + ", " + relation + "]";
         }
     }
 }

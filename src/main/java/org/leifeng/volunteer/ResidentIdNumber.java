@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.leifeng.platform.Masking;
+
 /**
  * A resident identity number per GB 11643-1999: a 6-digit area code (its first two digits a province), an 8-digit
  * birth date that is a real date and not in the future, a 3-digit sequence (odd for men) and a check character:
@@ -78,6 +80,6 @@ public record ResidentIdNumber(String value, LocalDate birthDate, Sex sex) {
 
     @Override
     public String toString() {
-        return "ResidentIdNumber[" + org.leifeng.platform.Masking.documentNumber(value) + "]";
+        return "ResidentIdNumber[" + Masking.documentNumber(value) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.leifeng.volunteer;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -136,7 +137,7 @@ class VolunteerController {
     }
 
     /** Covered until this day inclusive; null records that the volunteer has no insurance. */
-    record Insurance(java.time.LocalDate insuredUntil) {
+    record Insurance(LocalDate insuredUntil) {
     }
 
     record RevealRequest(@NotBlank @Size(min = 4, max = 200) String reason) {

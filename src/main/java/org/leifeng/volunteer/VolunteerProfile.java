@@ -1,5 +1,6 @@
 package org.leifeng.volunteer;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -16,7 +17,7 @@ public record VolunteerProfile(long id, long accountId, String volunteerNumber, 
     }
 
     /** A weekly window when the volunteer can serve, e.g. SATURDAY 09:00–12:00. */
-    public record Availability(java.time.DayOfWeek day, LocalTime from, LocalTime to) {
+    public record Availability(DayOfWeek day, LocalTime from, LocalTime to) {
     }
 
     public record EmergencyContact(String name, String phoneMasked, String relation) {

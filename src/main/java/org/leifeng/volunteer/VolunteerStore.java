@@ -5,9 +5,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.leifeng.platform.Conflict;
 import org.leifeng.platform.PageRequest;
@@ -78,7 +82,7 @@ class VolunteerStore {
         return new Conflict("volunteer.phoneTaken", "This mobile number is already registered.");
     }
 
-    void insertGuardian(long volunteerId, String name, org.leifeng.volunteer.IdType idType, PersonalData.Sealed idNumber,
+    void insertGuardian(long volunteerId, String name, IdType idType, PersonalData.Sealed idNumber,
             String idNumberMasked, PersonalData.Sealed phone, String phoneMasked, String relation, OffsetDateTime consentedAt) {
         jdbc.sql("""
                 INSERT INTO volunteer_guardian (volunteer_id, name, id_type, id_number_cipher, id_number_key,
@@ -147,14 +151,14 @@ class VolunteerStore {
                 .query((rs, row) -> new VolunteerProfile.Skill(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    Map<Long, VolunteerLabel> labelsOf(java.util.Collection<Long> volunteerIds) {
+    Map<Long, VolunteerLabel> labelsOf(Collection<Long> volunteerIds) {
         if (volunteerIds.isEmpty()) {
             return Map.of();
         }
         return jdbc.sql("SELECT id, volunteer_number, name FROM volunteer WHERE id = ANY(:ids)")
                 .param("ids", volunteerIds.toArray(Long[]::new))
                 .query((rs, row) -> new VolunteerLabel(rs.getLong(1), rs.getString(2), rs.getString(3))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(VolunteerLabel::id, label -> label));
+                .collect(Collectors.toMap(VolunteerLabel::id, label -> label));
     }
 
     Optional<VolunteerFacts> facts(long volunteerId) {
@@ -173,7 +177,7 @@ class VolunteerStore {
                 .param("id", id)
                 .query((rs, row) -> new VolunteerFacts(rs.getLong("id"), rs.getLong("account_id"),
                         rs.getLong("organisation_id"), rs.getObject("birth_date", LocalDate.class),
-                        java.util.Set.of((String[]) rs.getArray("skills").getArray()),
+                        Set.of((String[]) rs.getArray("skills").getArray()),
                         rs.getObject("insured_until", LocalDate.class), "ACTIVE".equals(rs.getString("status"))))
                 .optional();
     }
@@ -213,7 +217,7 @@ class VolunteerStore {
     PageResult<VolunteerSummary> search(VolunteerQuery query, List<Long> organisationIds, List<Long> accountIds,
             byte[] phoneIndex, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (organisationIds != null) {
             where.append(" AND v.organisation_id = ANY(:orgs)");
             params.put("orgs", organisationIds.toArray(Long[]::new));
@@ -317,7 +321,7 @@ class VolunteerStore {
      * For the demo city only: when each volunteer registered (and consented), which otherwise is the moment of the
      * insert and never changes.
      */
-    void setRegistrationTimes(java.util.Map<Long, OffsetDateTime> registeredAt) {
+    void setRegistrationTimes(Map<Long, OffsetDateTime> registeredAt) {
         List<Long> ids = List.copyOf(registeredAt.keySet());
         jdbc.sql("""
                 UPDATE volunteer v SET registered_at = r.at, consented_at = r.at

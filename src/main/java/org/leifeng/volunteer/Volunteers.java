@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.leifeng.identity.AccessControl;
@@ -244,7 +246,7 @@ public class Volunteers {
      * is checked: callers show them only to whoever may see those sign-ups. Nothing else of the person is in them.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, VolunteerLabel> labelsOf(java.util.Collection<Long> volunteerIds) {
+    public Map<Long, VolunteerLabel> labelsOf(Collection<Long> volunteerIds) {
         return store.labelsOf(volunteerIds);
     }
 

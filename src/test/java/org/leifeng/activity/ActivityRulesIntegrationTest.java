@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
+import org.leifeng.support.PublishedEvents;
 import org.leifeng.support.TestClient;
+import org.leifeng.volunteer.VolunteerNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +27,7 @@ class ActivityRulesIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.leifeng.support.PublishedEvents events;
+    PublishedEvents events;
 
     private ActivityFixture fixture() {
         return new ActivityFixture(client, jdbc);
@@ -65,7 +68,7 @@ class ActivityRulesIntegrationTest {
         ActivityFixture.Volunteer early = fixture.volunteer();
         assertThat(client.post("/api/v1/shifts/" + shift + "/signups", early.token(), null).status()).isEqualTo(201);
 
-        var change = new java.util.HashMap<String, Object>(Map.of("title", "改名后的活动", "category", "HEALTH",
+        var change = new HashMap<String, Object>(Map.of("title", "改名后的活动", "category", "HEALTH",
                 "approval", "MANUAL", "minAge", 70));
         TestClient.Answer changed = client.patch("/api/v1/activities/" + activity, organiser, change);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
@@ -342,7 +345,7 @@ class ActivityRulesIntegrationTest {
         TestClient.Answer list = client.get("/api/v1/shifts/" + shift + "/signups", organiser);
         assertThat(list.json().get("total").asLong()).isEqualTo(1);
         assertThat(list.json().get("items").get(0).get("volunteerName").asString()).isEqualTo("测试志愿者");
-        assertThat(org.leifeng.volunteer.VolunteerNumber.isWellFormed(
+        assertThat(VolunteerNumber.isWellFormed(
                 list.json().get("items").get(0).get("volunteerNumber").asString())).isTrue();
         assertThat(client.get("/api/v1/shifts/" + shift + "/signups", volunteer.token()).status()).isIn(403, 404);
         TestClient.Answer mine = client.get("/api/v1/me/signups", volunteer.token());

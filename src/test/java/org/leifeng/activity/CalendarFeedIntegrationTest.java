@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -142,6 +143,6 @@ class CalendarFeedIntegrationTest {
     }
 
     private static Instant instant(String utc) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").parse(utc, Instant::from);
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").parse(utc, Instant::from);
     }
 }

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -291,9 +293,9 @@ class AttendanceIntegrationTest {
     void twentyWalkInsRacingForFivePlacesAdmitExactlyFive() throws Exception {
         Shift shift = shiftStartingIn(Duration.ofMinutes(20), 5);
         client.put("/api/v1/shifts/" + shift.id() + "/attendance-options", organiser, Map.of("walkIns", true));
-        List<Volunteer> crowd = java.util.stream.IntStream.range(0, 20).mapToObj(i -> volunteer()).toList();
+        List<Volunteer> crowd = IntStream.range(0, 20).mapToObj(i -> volunteer()).toList();
         String code = code(shift);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
 
         List<Integer> answers = Concurrently.run(20, () -> scan("check-in", code, crowd.get(next.getAndIncrement()),
                 NEAR_LAT).status());

@@ -5,6 +5,7 @@ import static org.leifeng.support.Problems.assertProblem;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -114,7 +115,7 @@ class CertificateIntegrationTest {
     }
 
     private String pdfText(String path, String token) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 client.request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));

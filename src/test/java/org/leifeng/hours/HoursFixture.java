@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
@@ -19,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /** Held (back-filled) activities, volunteers and administrators for the hours tests, through the public API. */
 final class HoursFixture {
 
-    private static final Map<String, String> STREET_ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> STREET_ADMINS = new ConcurrentHashMap<>();
 
     private final TestClient client;
     private final JdbcClient jdbc;
@@ -66,7 +68,7 @@ final class HoursFixture {
             list.add(new Shift(shift.get("id").asLong(), OffsetDateTime.parse(shift.get("startsAt").asString()),
                     OffsetDateTime.parse(shift.get("endsAt").asString())));
         }
-        list.sort(java.util.Comparator.comparing(Shift::startsAt).reversed());
+        list.sort(Comparator.comparing(Shift::startsAt).reversed());
         return new Held(created.id(), title, organisation(organisation), list);
     }
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.leifeng.platform.Masking;
 import org.leifeng.platform.PersonalData;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.TestClient;
@@ -90,7 +91,7 @@ class MobileNumbersOutOfAccountsMigrationTest {
                     .containsExactly(account.get("phone_masked") + " " + account.get("phone_masked"), null);
             assertThat(oldDb.sql("SELECT detail FROM audit_log WHERE actor_id IS NULL").query(String.class).single())
                     .isEqualTo("登录 +86" + account.get("phone_masked"));
-            assertThat(org.leifeng.platform.Masking.phonesIn("登录 +86" + phone + " 或 410202199001011234"))
+            assertThat(Masking.phonesIn("登录 +86" + phone + " 或 410202199001011234"))
                     .as("what the application writes now is masked alike")
                     .isEqualTo("登录 +86" + account.get("phone_masked") + " 或 410202199001011234");
             assertThat(oldDb.sql("SELECT count(*) FROM spring_session").query(Long.class).single()).isZero();

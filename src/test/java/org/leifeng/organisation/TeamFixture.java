@@ -2,6 +2,8 @@ package org.leifeng.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class TeamFixture {
 
     long district(String name) {
         JsonNode found = client.get("/api/v1/organisations?type=DISTRICT&q="
-                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8), adminToken).json();
+                + URLEncoder.encode(name, StandardCharsets.UTF_8), adminToken).json();
         for (JsonNode item : found.get("items")) {
             if (item.get("name").asString().equals(name)) {
                 return item.get("id").asLong();

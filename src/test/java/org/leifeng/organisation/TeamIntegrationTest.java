@@ -2,6 +2,8 @@ package org.leifeng.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +81,7 @@ class TeamIntegrationTest {
         String longtingAdmin = fixture.demoAdmin("longting");
 
         assertThat(client.get("/api/v1/teams/" + gulouTeam, longtingAdmin).status()).isEqualTo(404);
-        assertThat(client.get("/api/v1/teams?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8),
+        assertThat(client.get("/api/v1/teams?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                 longtingAdmin).json().get("total").asLong()).isZero();
         assertThat(client.get("/api/v1/teams?organisationId=" + gulou, longtingAdmin).status()).isEqualTo(404);
         assertThat(client.post("/api/v1/teams/" + gulouTeam + "/join-requests", longtingAdmin, Map.of()).status())

@@ -2,6 +2,9 @@ package org.leifeng.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.Problems;
@@ -16,7 +19,7 @@ class ApiSurfaceIntegrationTest {
 
     @Test
     void problemDetailsNameThingsInTheCallersLanguageAndPrintIdsAsWritten() {
-        java.net.http.HttpRequest chinese = client.request("/api/v1/organisations/1234567", client.adminToken())
+        HttpRequest chinese = client.request("/api/v1/organisations/1234567", client.adminToken())
                 .setHeader("Accept-Language", "zh-CN").GET().build();
         TestClient.Answer missing = client.send(chinese);
         assertThat(missing.status()).isEqualTo(404);
@@ -90,8 +93,8 @@ class ApiSurfaceIntegrationTest {
     @Test
     void problemDetailsFollowTheCallersLanguage() {
         TestClient.Answer english = client.get("/api/v1/me", null);
-        TestClient.Answer chinese = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(client.baseUrl() + "/api/v1/me")).GET().build());
+        TestClient.Answer chinese = client.send(HttpRequest.newBuilder(
+                URI.create(client.baseUrl() + "/api/v1/me")).GET().build());
 
         Problems.assertProblem(english, 401);
         Problems.assertProblem(chinese, 401);

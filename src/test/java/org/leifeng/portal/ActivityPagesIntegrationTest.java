@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
@@ -147,7 +149,7 @@ class ActivityPagesIntegrationTest {
         assertThat(after.body()).contains("活动已发布", "招募中");
         assertThat(session.get("/admin/activities").body()).contains(title);
 
-        java.util.regex.Matcher signups = java.util.regex.Pattern.compile("href=\"(/admin/shifts/\\d+/signups)\"")
+        Matcher signups = Pattern.compile("href=\"(/admin/shifts/\\d+/signups)\"")
                 .matcher(after.body());
         assertThat(signups.find()).isTrue();
         HttpResponse<String> list = session.get(signups.group(1));

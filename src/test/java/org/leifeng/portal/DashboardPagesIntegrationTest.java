@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -22,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The dashboard of a district over the demo city's year of hours, its exports read back, and its charts drawn. */
 @LeifengTest
@@ -30,7 +37,7 @@ class DashboardPagesIntegrationTest {
     @Autowired
     TestClient client;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private ChromeDriver browser;
 
@@ -45,7 +52,7 @@ class DashboardPagesIntegrationTest {
     void aDistrictAdministratorSeesItsFiguresChartsDataAndRanking() throws Exception {
         var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
 
-        HttpResponse<String> page = session.get("/admin/dashboard?from=" + java.time.LocalDate.now().minusYears(1));
+        HttpResponse<String> page = session.get("/admin/dashboard?from=" + LocalDate.now().minusYears(1));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("数据看板 · 龙亭区", "data-figure=\"serviceHours\"", "data-chart=\"line\"",
@@ -59,11 +66,11 @@ class DashboardPagesIntegrationTest {
         var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
         var overview = client.get("/api/v1/stats/overview", client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD))
                 .json();
-        java.math.BigDecimal now = overview.get("serviceHours").decimalValue();
-        java.math.BigDecimal before = overview.get("previous").get("serviceHours").decimalValue();
+        BigDecimal now = overview.get("serviceHours").decimalValue();
+        BigDecimal before = overview.get("previous").get("serviceHours").decimalValue();
         assertThat(before).as("the demo district served in the previous 30 days").isPositive();
-        java.math.BigDecimal percent = now.subtract(before).multiply(java.math.BigDecimal.valueOf(100))
-                .divide(before, 1, java.math.RoundingMode.HALF_UP);
+        BigDecimal percent = now.subtract(before).multiply(BigDecimal.valueOf(100))
+                .divide(before, 1, RoundingMode.HALF_UP);
         String change = (percent.signum() > 0 ? "+" : "") + percent.toPlainString();
 
         String chinese = session.get("/admin/dashboard").body();
@@ -78,7 +85,7 @@ class DashboardPagesIntegrationTest {
     @Test
     void theRankingHasARowForTheDistrictsOwnLevelAndItsRowsAddUpToTheDistrict() throws Exception {
         var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
-        String from = java.time.LocalDate.now().minusYears(1).toString();
+        String from = LocalDate.now().minusYears(1).toString();
         var overview = client.get("/api/v1/stats/overview?from=" + from,
                 client.tokenFor("longting.admin", TestClient.DEMO_PASSWORD)).json();
 
@@ -92,8 +99,8 @@ class DashboardPagesIntegrationTest {
                 .parse(new InputStreamReader(new ByteArrayInputStream(csv.body(), 3, csv.body().length - 3),
                         StandardCharsets.UTF_8)).getRecords();
         assertThat(records).anySatisfy(record -> assertThat(record.get("单位")).isEqualTo("龙亭区（本级）"));
-        assertThat(records.stream().map(record -> new java.math.BigDecimal(record.get("服务时长（小时）")))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        assertThat(records.stream().map(record -> new BigDecimal(record.get("服务时长（小时）")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .as("the exported rows add up to the district").isEqualByComparingTo(
                         overview.get("serviceHours").decimalValue());
     }
@@ -111,8 +118,8 @@ class DashboardPagesIntegrationTest {
 
     /** The text under a key figure of the dashboard: its change on the previous period. */
     private static String figureChange(String page, String figure) {
-        java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-figure=\"" + figure
-                + "\">.*?<span class=\"figure-change\">([^<]*)</span>", java.util.regex.Pattern.DOTALL).matcher(page);
+        Matcher card = Pattern.compile("data-figure=\"" + figure
+                + "\">.*?<span class=\"figure-change\">([^<]*)</span>", Pattern.DOTALL).matcher(page);
         assertThat(card.find()).as("the %s card", figure).isTrue();
         return card.group(1).strip();
     }
@@ -121,8 +128,8 @@ class DashboardPagesIntegrationTest {
     void theRankingExportsAsAnExcelWorkbookAndAsCsvWithAByteOrderMark() throws Exception {
         var session = new ActivityPageFixture(client).signedIn("admin", TestClient.ADMIN_PASSWORD);
 
-        HttpResponse<byte[]> xlsx = session.getBytes("/admin/dashboard/ranking.xlsx?from=" + java.time.LocalDate.now().minusYears(1));
-        HttpResponse<byte[]> csv = session.getBytes("/admin/dashboard/ranking.csv?from=" + java.time.LocalDate.now().minusYears(1));
+        HttpResponse<byte[]> xlsx = session.getBytes("/admin/dashboard/ranking.xlsx?from=" + LocalDate.now().minusYears(1));
+        HttpResponse<byte[]> csv = session.getBytes("/admin/dashboard/ranking.csv?from=" + LocalDate.now().minusYears(1));
 
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -143,7 +150,7 @@ class DashboardPagesIntegrationTest {
     @Test
     void theServiceRecordsExportListsEveryCountedRecordOfTheScopeWithCorrectedHoursAndIsAudited() throws Exception {
         var session = new ActivityPageFixture(client).signedIn("longting.admin", TestClient.DEMO_PASSWORD);
-        java.time.LocalDate from = java.time.LocalDate.now().minusYears(1);
+        LocalDate from = LocalDate.now().minusYears(1);
         long audited = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'report.recordsExported'")
                 .query(Long.class).single();
         var overview = client.get("/api/v1/stats/overview?from=" + from,
@@ -161,10 +168,10 @@ class DashboardPagesIntegrationTest {
         assertThat(records).allSatisfy(record -> {
             assertThat(record.get("志愿者编号")).startsWith("4102");
             assertThat(record.get("姓名")).isNotBlank();
-            assertThat(java.time.LocalDate.parse(record.get("服务日期"))).isAfterOrEqualTo(from);
+            assertThat(LocalDate.parse(record.get("服务日期"))).isAfterOrEqualTo(from);
         });
-        java.math.BigDecimal total = records.stream().map(record -> new java.math.BigDecimal(record.get("时长（小时）")))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        BigDecimal total = records.stream().map(record -> new BigDecimal(record.get("时长（小时）")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(total).as("the records add up to the overview's hours").isEqualByComparingTo(
                 overview.get("serviceHours").decimalValue());
         assertThat((long) records.size()).as("one line per participation").isEqualTo(
@@ -174,7 +181,7 @@ class DashboardPagesIntegrationTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("服务日期");
             assertThat(sheet.getLastRowNum()).isEqualTo(records.size());
             assertThat(sheet.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate())
-                    .isEqualTo(java.time.LocalDate.parse(records.get(0).get("服务日期")));
+                    .isEqualTo(LocalDate.parse(records.get(0).get("服务日期")));
             assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isPositive();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'report.recordsExported'")
@@ -188,10 +195,10 @@ class DashboardPagesIntegrationTest {
         long longting = client.organisationId("龙亭区", client.adminToken());
 
         HttpResponse<String> created = session.post("/admin/dashboard/display-links", dashboard.body(),
-                java.util.Map.of("organisationId", String.valueOf(longting), "label", "区政务大厅"), false);
+                Map.of("organisationId", String.valueOf(longting), "label", "区政务大厅"), false);
         assertThat(created.statusCode()).isEqualTo(302);
         HttpResponse<String> after = session.get("/admin/dashboard?organisationId=" + longting);
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/screen/[A-Za-z0-9_-]{43})").matcher(after.body());
+        Matcher link = Pattern.compile("(/screen/[A-Za-z0-9_-]{43})").matcher(after.body());
         assertThat(link.find()).as("the new link is shown once").isTrue();
 
         var anonymous = new ActivityPageFixture(client).anonymous();
@@ -201,10 +208,10 @@ class DashboardPagesIntegrationTest {
                 "data-theme=\"dark\"").doesNotContain("name=\"password\"");
         assertThat(session.get("/admin/dashboard").body()).doesNotContain(link.group(1));
 
-        java.util.regex.Matcher revoke = java.util.regex.Pattern
+        Matcher revoke = Pattern
                 .compile("action=\"(/admin/dashboard/display-links/\\d+/revoke)\"").matcher(after.body());
         assertThat(revoke.find()).isTrue();
-        assertThat(session.post(revoke.group(1), after.body(), java.util.Map.of(), false).statusCode()).isEqualTo(302);
+        assertThat(session.post(revoke.group(1), after.body(), Map.of(), false).statusCode()).isEqualTo(302);
         assertThat(anonymous.get(link.group(1)).statusCode()).isEqualTo(404);
         assertThat(anonymous.get("/screen/not-a-token").statusCode()).isEqualTo(404);
     }
@@ -219,7 +226,7 @@ class DashboardPagesIntegrationTest {
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
         wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
 
-        browser.get(client.baseUrl() + "/admin/dashboard?from=" + java.time.LocalDate.now().minusYears(1));
+        browser.get(client.baseUrl() + "/admin/dashboard?from=" + LocalDate.now().minusYears(1));
         wait.until(driver -> driver.findElements(By.cssSelector("[data-chart][data-drawn=true]")).size() == 4);
 
         assertThat(browser.findElements(By.cssSelector("[data-chart] svg"))).hasSize(4);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
@@ -94,7 +95,7 @@ class HoursAndAttendancePagesIntegrationTest {
         assertThat(organiser.get("/admin/shifts/" + shift.shiftId() + "/attendance").body()).contains("已为 " + number + " 签退");
         clock.reset();
         var phone = fixture.signedIn(volunteer.phone(), ActivityPageFixture.PASSWORD);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(phone.get("/account/hours").body()).contains("id=\"total-hours\">2.0<"));
 
         HttpResponse<String> mine = phone.get("/account/hours");

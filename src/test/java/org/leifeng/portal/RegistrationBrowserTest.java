@@ -11,6 +11,7 @@ import org.leifeng.support.Browser;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
+import org.leifeng.volunteer.VolunteerNumber;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,7 +71,7 @@ class RegistrationBrowserTest {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register-done")));
         String number = browser.findElement(By.id("volunteer-number")).getText();
-        assertThat(org.leifeng.volunteer.VolunteerNumber.isWellFormed(number)).isTrue();
+        assertThat(VolunteerNumber.isWellFormed(number)).isTrue();
         assertThat(browser.getPageSource()).doesNotContain(idNumber).contains(idNumber.substring(0, 4) + "**********");
         TestClient.remember("/register (done)", browser.getPageSource());
         Browser.screenshot(browser, "register-done.png");

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ class TeamPagesIntegrationTest {
                 client.tokenFor("lankao.admin", TestClient.DEMO_PASSWORD)).json().get("items").get(0);
         String username = TestClient.unique("team.page.");
         client.post("/api/v1/accounts", admin, Map.of("username", username, "password", "team-page-password",
-                "grants", java.util.List.of(Map.of("role", "VOLUNTEER", "organisationId", lankao))));
+                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", lankao))));
         HttpClient browser = signedIn(username, "team-page-password");
 
         HttpResponse<String> page = get(browser, "/teams");

@@ -8,20 +8,27 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leifeng.activity.PeopleServedRecorded;
 import org.leifeng.attendance.CheckedOut;
 import org.leifeng.hours.HoursCredited;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
+import org.leifeng.support.TestClock;
+import org.leifeng.volunteer.VolunteerRegistered;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +57,7 @@ class ReportingIntegrationTest {
     @Autowired
     Reports reports;
     @Autowired
-    org.leifeng.support.TestClock clock;
+    TestClock clock;
 
     String admin;
     String district;
@@ -193,8 +200,8 @@ class ReportingIntegrationTest {
     @Test
     void aRegistrationHandledLateCountsOnTheDayItWasMade() {
         LocalDate threeDaysAgo = today.minusDays(3);
-        java.time.OffsetDateTime registeredAt = threeDaysAgo.atTime(10, 0).atZone(CITY).toOffsetDateTime();
-        transactions.executeWithoutResult(status -> events.publishEvent(new org.leifeng.volunteer.VolunteerRegistered(
+        OffsetDateTime registeredAt = threeDaysAgo.atTime(10, 0).atZone(CITY).toOffsetDateTime();
+        transactions.executeWithoutResult(status -> events.publishEvent(new VolunteerRegistered(
                 ATTENDANCES.incrementAndGet(), ATTENDANCES.incrementAndGet(), street, registeredAt)));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -208,8 +215,8 @@ class ReportingIntegrationTest {
         // The registration is reported asynchronously, and earlier tests' attendances may still become credits: any
         // of them handled after the clock moves would be a fact about a day gone by, and bump the version too.
         awaitEventsHandled();
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(CITY));
-        java.time.ZonedDateTime noon = now.toLocalDate().plusDays(1).atTime(12, 0).atZone(CITY);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(CITY));
+        ZonedDateTime noon = now.toLocalDate().plusDays(1).atTime(12, 0).atZone(CITY);
         try {
             clock.advance(Duration.between(now, noon));
             long before = pastVersion();
@@ -254,7 +261,7 @@ class ReportingIntegrationTest {
 
         List<BigDecimal> hours = ranking.get("items").valueStream().map(item -> item.get("serviceHours").decimalValue())
                 .toList();
-        assertThat(hours).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(hours).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(ranking.get("items")).anySatisfy(item -> {
             assertThat(item.get("organisationId").asLong()).isEqualTo(street);
             assertThat(item.get("serviceHours").decimalValue()).isEqualByComparingTo("3.0");
@@ -344,7 +351,7 @@ class ReportingIntegrationTest {
 
     /** An activity of the street held at 07:00 on each of {@code days} days, 40 days ago and the days before. */
     private Held heldDaily(int days) {
-        return held(java.util.stream.IntStream.range(0, days).mapToObj(day -> today.minusDays(40 + day).atTime(7, 0))
+        return held(IntStream.range(0, days).mapToObj(day -> today.minusDays(40 + day).atTime(7, 0))
                 .toList(), 3);
     }
 
@@ -365,7 +372,7 @@ class ReportingIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 stats("overview", held, held).get("peopleServed").asLong()).isEqualTo(42));
         assertThat(stats("overview", held.plusDays(1), today).get("peopleServed").asLong()).isZero();
-        reports.peopleServed(new org.leifeng.activity.PeopleServedRecorded(activity.id(), street, held, 7, Instant.EPOCH));
+        reports.peopleServed(new PeopleServedRecorded(activity.id(), street, held, 7, Instant.EPOCH));
         assertThat(stats("overview", held, held).get("peopleServed").asLong()).as("an older recording arriving late")
                 .isEqualTo(42);
         assertProblem(client.put("/api/v1/activities/" + activity.id() + "/people-served", district,
@@ -436,7 +443,7 @@ class ReportingIntegrationTest {
     }
 
     /** A held (back-filled) activity of the street with 2-hour shifts starting at these local times. */
-    private Held held(List<java.time.LocalDateTime> starts, int capacity) {
+    private Held held(List<LocalDateTime> starts, int capacity) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", TestClient.unique("报表活动 "));
         body.put("category", "COMMUNITY");
@@ -451,7 +458,7 @@ class ReportingIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(client.post("/api/v1/activities/" + created.id() + "/publish", district, null).status()).isEqualTo(200);
         List<Long> shiftIds = created.json().get("shifts").valueStream()
-                .sorted(java.util.Comparator.comparing(shift -> shift.get("startsAt").asString()))
+                .sorted(Comparator.comparing(shift -> shift.get("startsAt").asString()))
                 .map(shift -> shift.get("id").asLong()).toList();
         return new Held(created.id(), times.stream().sorted().toList(), shiftIds);
     }

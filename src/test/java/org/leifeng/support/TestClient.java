@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.test.context.TestComponent;
@@ -28,7 +31,7 @@ public class TestClient {
     private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 1_000_000);
     private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 90_000_000);
     /** Every answer any test received, for the privacy test that runs last. */
-    private static final java.util.Queue<Exchange> TRANSCRIPT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Queue<Exchange> TRANSCRIPT = new ConcurrentLinkedQueue<>();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -49,8 +52,8 @@ public class TestClient {
     }
 
     /** Every exchange of the suite so far: what the privacy test reads. */
-    public static java.util.List<Exchange> transcript() {
-        return java.util.List.copyOf(TRANSCRIPT);
+    public static List<Exchange> transcript() {
+        return List.copyOf(TRANSCRIPT);
     }
 
     /** Adds what a browser or another client received to the transcript. */
@@ -85,7 +88,7 @@ public class TestClient {
         if (answer.status() != 200) {
             throw new IllegalStateException("search for " + name + " failed: " + answer);
         }
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         answer.json().get("items").forEach(item -> {
             if (item.get("name").asString().equals(name)) {
                 ids.add(item.get("id").asLong());
@@ -181,7 +184,7 @@ public class TestClient {
     }
 
     /** One HTTP answer. */
-    public record Answer(int status, Map<String, java.util.List<String>> headers, String body, JsonNode json) {
+    public record Answer(int status, Map<String, List<String>> headers, String body, JsonNode json) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))

@@ -2,6 +2,8 @@ package org.leifeng.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +78,8 @@ class VolunteerAdministrationIntegrationTest {
         assertThat(ids(client.get("/api/v1/volunteers?phone=" + phone.substring(0, 10), admin))).isEmpty();
         assertThat(ids(client.get("/api/v1/volunteers?number=" + registered.json().get("volunteerNumber").asString(), admin)))
                 .containsExactly(id);
-        assertThat(ids(client.get("/api/v1/volunteers?q=" + java.net.URLEncoder.encode(name.substring(0, 3),
-                java.nio.charset.StandardCharsets.UTF_8), admin))).contains(id);
+        assertThat(ids(client.get("/api/v1/volunteers?q=" + URLEncoder.encode(name.substring(0, 3),
+                StandardCharsets.UTF_8), admin))).contains(id);
         TestClient.Answer page = client.get("/api/v1/volunteers?size=1&page=0", admin);
         assertThat(page.json().get("size").asInt()).isEqualTo(1);
         assertThat(page.json().get("total").asLong()).isGreaterThan(1);

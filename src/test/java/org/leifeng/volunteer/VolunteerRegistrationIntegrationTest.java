@@ -2,11 +2,13 @@ package org.leifeng.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.leifeng.platform.PersonalData;
 import org.leifeng.support.Concurrently;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.People;
@@ -24,7 +26,7 @@ class VolunteerRegistrationIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.leifeng.platform.PersonalData personalData;
+    PersonalData personalData;
 
     @Test
     void registersWithAResidentIdAndShowsItOnlyMasked() {
@@ -56,8 +58,8 @@ class VolunteerRegistrationIntegrationTest {
         var stored = jdbc.sql("SELECT id_number_cipher, id_number_key, phone_cipher, id_number_masked FROM volunteer WHERE id = :id")
                 .param("id", id).query((rs, row) -> List.of(rs.getBytes(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
                 .single();
-        assertThat(new String((byte[]) stored.get(0), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(idNumber);
-        assertThat(new String((byte[]) stored.get(2), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(phone);
+        assertThat(new String((byte[]) stored.get(0), StandardCharsets.ISO_8859_1)).doesNotContain(idNumber);
+        assertThat(new String((byte[]) stored.get(2), StandardCharsets.ISO_8859_1)).doesNotContain(phone);
         assertThat(stored.get(1)).isEqualTo("t1");
         assertThat((String) stored.get(3)).endsWith(idNumber.substring(14).toUpperCase());
     }

@@ -1,6 +1,7 @@
 package org.leifeng.bench;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class BenchContext {
      * Seeds {@code count} more volunteers with tokens, for a scenario of its own whose volunteers no other scenario
      * touches (whether or not the others run before it).
      */
-    synchronized List<SeededVolunteer> moreVolunteers(int count) throws java.sql.SQLException {
+    synchronized List<SeededVolunteer> moreVolunteers(int count) throws SQLException {
         List<SeededVolunteer> more = new VolunteerSeeder(database, options.dataDir()).seed(nextVolunteer, count,
                 city.organisations());
         nextVolunteer += count;

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +162,7 @@ final class CheckinBurstScenario implements Scenario {
         int expected = measured.volunteers().size();
         JsonNode list = context.asAdmin("GET", "/api/v1/shifts/" + measured.shiftId() + "/attendance", null, 200);
         checks.add(Check.equal("attendances the organiser's list shows (API)", expected, list.size()));
-        Set<Long> listed = new java.util.HashSet<>();
+        Set<Long> listed = new HashSet<>();
         long notIn = 0;
         for (JsonNode attendance : list) {
             listed.add(attendance.path("volunteerId").asLong());

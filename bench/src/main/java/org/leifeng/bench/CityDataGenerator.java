@@ -1,6 +1,7 @@
 package org.leifeng.bench;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.leifeng.hours.BenchLedger;
@@ -80,7 +83,7 @@ final class CityDataGenerator {
      * [--activities 100000] [--entries 10000000] [--years 3] [--seed 6]}: see {@code bench/generate-city.sh}.
      */
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -103,7 +106,7 @@ final class CityDataGenerator {
                 generated.corrections(), generated.hours().toPlainString()));
     }
 
-    private static int number(java.util.Map<String, String> options, String name, int fallback) {
+    private static int number(Map<String, String> options, String name, int fallback) {
         String value = options.get(name);
         return value == null ? fallback : Integer.parseInt(value.replace("_", "").replace(",", ""));
     }
@@ -377,7 +380,7 @@ final class CityDataGenerator {
                         Instant until = from.plusSeconds(shifts.minutes[s] * 60L);
                         LocalDate day = from.atZone(CITY).toLocalDate();
                         BigDecimal hours = BigDecimal.valueOf(shifts.minutes[s], 0).divide(BigDecimal.valueOf(60), 1,
-                                java.math.RoundingMode.HALF_UP);
+                                RoundingMode.HALF_UP);
                         Instant recorded = until.plusSeconds(120 + draw.nextInt(600));
                         long id = nextId++;
                         seq++;
@@ -461,7 +464,7 @@ final class CityDataGenerator {
         }
         // Rounding leaves the sum a little off: one more or one less service for volunteers in turn until it is right.
         long wanted = (long) Math.ceil(entries / 1.01);
-        long sum = java.util.Arrays.stream(services).asLongStream().sum();
+        long sum = Arrays.stream(services).asLongStream().sum();
         for (int v = 0; sum != wanted; v = (v + 1) % volunteers) {
             if (sum < wanted && services[v] > 0 && services[v] < MAX_SERVICES) {
                 services[v]++;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ final class DashboardScenario implements Scenario {
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
 
     /** A request of the mix, its share (percent) and its path for a client's random draw. */
-    private record Kind(String name, int weight, java.util.function.BiFunction<Random, CitySeeder.City, String> path) {
+    private record Kind(String name, int weight, BiFunction<Random, CitySeeder.City, String> path) {
     }
 
     private static final List<Kind> MIX = List.of(

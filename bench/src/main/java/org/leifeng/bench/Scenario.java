@@ -1,5 +1,7 @@
 package org.leifeng.bench;
 
+import java.util.List;
+
 /**
  * One scenario of the issue: it prepares its data, drives the application, checks the outcome independently and
  * judges its target. Scenarios run in the order of {@link Scenarios#all}; adding one is writing a class and listing
@@ -22,8 +24,8 @@ interface Scenario {
      * Seeds what the scenario needs beyond the shared city and volunteers; answers notes for the report. Kept apart
      * from {@link #run} so a profile of the run does not include the seeding.
      */
-    default java.util.List<String> prepare(BenchContext context) throws Exception {
-        return java.util.List.of();
+    default List<String> prepare(BenchContext context) throws Exception {
+        return List.of();
     }
 
     ScenarioResult run(BenchContext context) throws Exception;

@@ -1,5 +1,6 @@
 package org.leifeng.platform.internal;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,7 +186,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         ProblemDetail detail = body instanceof ProblemDetail given ? given
                 : problems.of(status, "problem.http." + status.value(), problems.title(status));
-        detail.setType(java.net.URI.create("urn:leifeng:problem:http-" + status.value()));
+        detail.setType(URI.create("urn:leifeng:problem:http-" + status.value()));
         detail.setTitle(problems.title(status));
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(detail);
