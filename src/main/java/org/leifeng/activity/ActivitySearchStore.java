@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * filters asked for become conditions, so each combination gets a plan of its own.
  * <ul>
  * <li>Without words or a point, {@code activity_listing} alone answers: it carries the category and organiser too,
- * so no filter has to probe {@code activity} row by row while walking the order (V20 tells why that was slow).</li>
+ * so no filter has to probe {@code activity} row by row while walking the order (V20 tells why that is slow).</li>
  * <li>Order: the next shift first, from {@code activity_listing} (kept current by triggers at commit), then those
  * held, most recent first; with a point, nearest first through a KNN scan of {@code ll_to_earth} points, and then
  * only activities that have a place are listed.</li>

@@ -27,11 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Decides the sign-ups that arrive together for one shift in one transaction, in arrival order.
  *
  * <p>Every sign-up of a shift holds the shift's row lock until its commit is flushed to disk, so one transaction per
- * sign-up makes the flush time the ceiling of a burst (one flush of 3-4 ms under load is about 300 sign-ups a second
- * for a shift, whatever the machine). Here the requests for a shift wait in its lane while the lane's previous group
- * commits; the next group then takes all of them at once ({@code claim_signups}), and everyone is answered after that
- * group's commit. Durability stays synchronous and the database's constraints still decide capacity, duplicates and
- * overlaps; a group only shares the lock and the flush.
+ * sign-up makes the flush time the ceiling of a burst (a flush takes milliseconds under load, which allows a few
+ * hundred sign-ups a second for a shift, whatever the machine). Here the requests for a shift wait in its lane while
+ * the lane's previous group commits; the next group then takes all of them at once ({@code claim_signups}), and
+ * everyone is answered after that group's commit. Durability stays synchronous and the database's constraints still
+ * decide capacity, duplicates and overlaps; a group only shares the lock and the flush.
  */
 @Component
 class SignupBatcher implements DisposableBean {

@@ -31,10 +31,10 @@ class SignupStore {
     }
 
     /**
-     * Signs volunteers up for one shift in one round trip ({@code claim_signups}, migration V19), in the order given:
+     * Signs volunteers up for one shift in one round trip (the SQL function {@code claim_signups}), in the order given:
      * under the shift's row lock each takes a place if one is free (+1 {@code as}: CONFIRMED or PENDING) or else, when
-     * {@code waitlist}, the next position in line. One outcome per volunteer, in the same order; a sign-up refused by
-     * a constraint (a second live one, an overlapping one) is undone alone and names the constraint. Run it in a
+     * {@code waitlist}, the next position in line. One outcome per volunteer, in the same order; a sign-up refused by a
+     * constraint (a second live one, an overlapping one) is undone alone and names the constraint. Run it in a
      * transaction: nobody may be answered before it commits.
      */
     List<Claim> claimAll(long shiftId, List<Long> volunteers, List<Long> createdBy, SignupStatus as, boolean waitlist) {

@@ -51,12 +51,12 @@ import org.springframework.stereotype.Component;
  * and a QR code of the public verification URL. The font ships with the application ({@code fonts/wqy-microhei.ttc},
  * WenQuanYi Micro Hei, Apache 2.0; Chinese and Latin in one font) and only the glyphs used are embedded.
  *
- * <p>Kept between documents, because they cost more than the drawing (a profile of 500 records): the parsed font,
- * in a small pool, since a parsed font is used by one document at a time (its tables are read lazily from one
- * stream); and, shared by all, each character's advance width and whether the font has it, which are properties of
- * the font alone. PDFBox's own {@code getStringWidth} encodes the text and decodes it again through the CMap on
- * every call, and the table measures every cell: that was more than half of the time. The pages are laid out before
- * anything is drawn, so that the font embedded can be cut to the characters shown first (see {@link #render}).
+ * <p>Kept between documents, because they cost more than the drawing: the parsed font, in a small pool, since a parsed
+ * font is used by one document at a time (its tables are read lazily from one stream); and, shared by all, each
+ * character's advance width and whether the font has it, which are properties of the font alone. PDFBox's own
+ * {@code getStringWidth} encodes the text and decodes it again through the CMap on every call, and the table measures
+ * every cell, which would be most of a certificate's time. The pages are laid out before anything is drawn, so that the
+ * font embedded can be cut to the characters shown first (see {@link #render}).
  */
 @Component
 class CertificatePdf {
@@ -115,13 +115,13 @@ class CertificatePdf {
      * Lays the pages out first, then embeds the font cut to the characters laid out, then draws. PDFBox's own subset
      * embedding ({@code PDType0Font.load(document, face, true)}) works on the whole font in every document, cut or
      * not: it writes and reads back the width of each of the face's 49,531 glyphs when loading, and maps each glyph
-     * id up to the highest used (about 30,000 for Chinese) when subsetting at save, half of the render after the
-     * drawing itself was made cheap. Cut first with fontbox's own subsetter, the font is embedded whole, so those
-     * passes see only the glyphs shown.
+     * id up to the highest used (about 30,000 for Chinese) when subsetting at save, which would cost more than the
+     * drawing. Cut first with fontbox's own subsetter, the font is embedded whole, so those passes see only the
+     * glyphs shown.
      *
      * <p>The subset also leaves out the face's glyph substitution table, which has only a Latin script with no
      * features (CertificatePdfTest checks): it substitutes nothing, yet PDFBox ran its substitution pass (split into
-     * words, map to glyph ids, encode again) on every showText of a font that has one, a quarter of the drawing.
+     * words, map to glyph ids, encode again) on every showText of a font that has one, a large share of the drawing.
      */
     private byte[] render(CertificateContent content, TrueTypeFont face) {
         Layout layout = new Layout(face, glyphWidths);
@@ -208,7 +208,7 @@ class CertificatePdf {
      * whose palette has black at 0 and white at 1, rows padded to whole bytes: exactly the samples of a 1-bit
      * DeviceGray image, so its raster is compressed as it is. {@code LosslessFactory.createFromImage} makes the same
      * stream, but reads the image back pixel by pixel through {@code getRGB} and writes it again bit by bit, which
-     * was more than half of drawing the code.
+     * costs more than drawing the code.
      */
     private static PDImageXObject qrCode(PDDocument document, String url) throws IOException {
         BufferedImage image = QrCodes.image(url, 240);

@@ -23,9 +23,8 @@ class ApiTokens {
 
     private static final int TOKEN_BYTES = 32;
     /**
-     * Every API call hashes its token, and looking the digest up in the security providers each time was half of that
-     * (22 of 46 samples in the ceiling's profile, bench/). A digest resets itself when it completes: each thread
-     * reuses one.
+     * Every API call hashes its token, and looking the digest up in the security providers each time costs as much as
+     * the hashing itself. A digest resets itself when it completes: each thread reuses one.
      */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ApiTokens::sha256);
 

@@ -27,8 +27,8 @@ public class PersonalData {
     private final PersonalDataKeys keys;
     private final SecureRandom random = new SecureRandom();
     /**
-     * A Mac is not thread-safe. Looked up and keyed for every index, it made the attendance code's HMAC 6% of a
-     * check-in's time in the application.
+     * A Mac is not thread-safe. Looked up and keyed for every index, it would make the attendance code's HMAC a
+     * noticeable share of a check-in's time in the application; each thread keeps one, keyed once.
      */
     private final ThreadLocal<Mac> indexMacs = ThreadLocal.withInitial(this::keyedIndexMac);
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Controller;
 /**
  * A controller that answers with HTML pages. What every page needs (the layout's model, the friendly error page) is
  * advised to these only: a {@code @RestController} is a {@code @Controller} too, and preparing a page's model for
- * each JSON call was 4.5% of a sign-up's time in the application.
+ * each JSON call would be a noticeable share of a sign-up's time in the application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

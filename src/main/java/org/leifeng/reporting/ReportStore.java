@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read models (V13): applying facts once, and the sums the figures are made of. */
+/** The read models (the {@code report_*} tables): applying facts once, and the sums the figures are made of. */
 @Repository
 class ReportStore {
 
@@ -246,8 +246,8 @@ class ReportStore {
     /** The rows of the organisations in [from, to), a day or a few (see {@link LiveRows}). */
     LiveRows live(Collection<Long> organisations, LocalDate from, LocalDate to) {
         Map<String, Object> range = Map.of("organisations", ids(organisations), "from", from, "to", to);
-        // Volunteer-days, not distinct volunteers: the sets drop repeats for less than PostgreSQL's DISTINCT cost
-        // (a hash of today's 8,000 rows of a city took 4 of the query's 7.5 ms); see Reports.totals.
+        // Volunteer-days, not distinct volunteers: the sets drop repeats for less than PostgreSQL's DISTINCT costs
+        // (hashing a city's rows of the day would be most of the query); see Reports.totals.
         Map<Long, LongStream.Builder> volunteers = new HashMap<>();
         jdbc.sql("""
                 SELECT organisation_id, volunteer_id FROM report_volunteer_day

@@ -115,8 +115,10 @@ class VolunteerStore {
         }
     }
 
-    /** Changes the profile of an active volunteer only; false when they have left (their data is erased). */
-    /** Writes the profile's changeable parts; {@code keepContact} leaves the emergency contact as it is. */
+    /**
+     * Writes the profile's changeable parts, of an active volunteer only; false when they have left (their data is
+     * erased). {@code keepContact} leaves the emergency contact as it is.
+     */
     boolean updateProfile(long volunteerId, List<String> tags, List<VolunteerProfile.Availability> availability,
             boolean keepContact, String emergencyName, PersonalData.Sealed emergencyPhone, String emergencyPhoneMasked,
             String emergencyRelation) {

@@ -88,8 +88,8 @@ final class ActivitySeeder {
             // What autovacuum would have done long before in a city's database, done now rather than at some moment
             // of the measurement: statistics (without them the planner takes the new rows for none), and the
             // visibility map and hint bits of the bulk-inserted pages (without them an index-only count visits every
-            // row, and the first searches dirty every page they read). A run measured 31 ms and the next 59 ms at
-            // p95 depending on when autovacuum came round.
+            // row, and the first searches dirty every page they read). Otherwise the search's p95 depends on when
+            // autovacuum comes round (bench/README.md, Seeding).
             sql.execute("VACUUM (ANALYZE) activity, shift, organisation, activity_listing");
         }
     }

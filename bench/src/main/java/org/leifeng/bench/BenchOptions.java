@@ -71,9 +71,8 @@ record BenchOptions(URI baseUrl, String dbHost, int dbPort, Path dataDir, String
         BenchOptions options = new BenchOptions(URI.create(o.text("base-url", "http://localhost:8391")),
                 o.text("db-host", "localhost"), o.number("db-port", 54391), Path.of(dataDir), adminPassword,
                 o.number("volunteers", 20_000), o.number("capacity", 1_000), o.number("clients", 64),
-                // Warm-ups long enough for the JIT to finish with each path on two busy cores: a 2,000 sign-up warm-up
-                // (6 s) left the burst climbing from 450 to 1,000 req/s over its 27 s, and the ceiling still rose by
-                // a quarter during its 30 measured seconds after 15 s of warm-up.
+                // Warm-ups long enough for the JIT to finish with each path on two busy cores: after a short one the
+                // measured burst and ceiling still climb while they run (bench/README.md, How it measures).
                 o.number("warmup-volunteers", 10_000),
                 o.number("ceiling-warmup", 60), o.number("ceiling-seconds", 30),
                 o.number("activities", 100_000), o.number("search-clients", 8),

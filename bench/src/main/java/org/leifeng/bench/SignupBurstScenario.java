@@ -24,8 +24,8 @@ import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
  * seeded volunteer signs up exactly once ({@code POST /api/v1/shifts/{id}/signups} with their own token), from
  * {@code clients} concurrent clients, in a shuffled order. Before it, the warm-up volunteers sign up in rounds, each
  * round for a shift of its own, until the throughput levels off: the sign-up path is then compiled. On two cores that
- * the load keeps busy, the JIT takes one to two minutes of sign-ups to get there, and a burst measured after a fixed
- * 6 s warm-up climbed from 450 to 1,000 sign-ups a second while it ran.
+ * the load keeps busy, the JIT takes one to two minutes of sign-ups to get there, and a burst measured after a short
+ * fixed warm-up still climbs while it runs (bench/README.md, How it measures).
  *
  * <p>Afterwards the first {@code capacity} are CONFIRMED and the rest WAITLISTED in arrival order, which is checked
  * three ways: the answers the clients got, every sign-up row in the database against those answers, and the

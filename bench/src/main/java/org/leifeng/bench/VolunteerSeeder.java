@@ -141,9 +141,9 @@ final class VolunteerSeeder {
         try (Connection connection = database.connect(); var statement = connection.createStatement()) {
             // What autovacuum would have done in the weeks between registering and the day of the rush, done now and
             // not during it (as in ActivitySeeder): statistics, and the hint bits and visibility map of the
-            // bulk-inserted pages. Left to autovacuum, it came round in the first seconds of the sign-up burst, and
-            // every first read of a new row set hint bits, dirtying its page: the burst ran at about 450 sign-ups a
-            // second for its first 7 s and at 800 in its last 10 (per-request trace, 5 December).
+            // bulk-inserted pages. Left to autovacuum, it comes round in the first seconds of the sign-up burst, and
+            // every first read of a new row sets hint bits, dirtying its page: the burst's first seconds then run far
+            // slower than its last (bench/README.md, Seeding).
             statement.execute("VACUUM (ANALYZE) account, volunteer, api_token, role_grant");
         }
         return seeded;

@@ -111,8 +111,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Constraints on a controller's parameters (path variables, request parameters, {@code @Valid} bodies) are checked
-     * by Spring MVC itself, once per request. Controllers carry no {@code @Validated}: its proxy validated a body a
-     * second time after the binder had, which cost a tenth of a check-in's CPU (bench/README.md).
+     * by Spring MVC itself, once per request. Controllers carry no {@code @Validated}: its proxy would validate a body
+     * a second time after the binder has, and then the return value, at a cost that shows in every check-in.
      */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,

@@ -53,8 +53,8 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 // Stopped by the context (destroyMethod), after the beans that use it. zonky's own shutdown hook would
-                // stop it while the context is still closing: Modulith's event registry then waited 30 s (Hikari's
-                // connection timeout) for a connection at every shutdown.
+                // stop it while the context is still closing: Modulith's event registry would then wait out Hikari's
+                // connection timeout for a connection at every shutdown.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
@@ -62,7 +62,7 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("max_connections", "100")
                 // Many short requests at once, not a few long reports: starting parallel workers and compiling with
-                // JIT cost more than they save here (a 20-row search page took 50 ms with workers, 8 ms without).
+                // JIT cost more than they save here: a page of search results is several times slower with them.
                 .setServerConfig("max_parallel_workers_per_gather", "0")
                 .setServerConfig("jit", "off");
         if (properties.port() > 0) {
