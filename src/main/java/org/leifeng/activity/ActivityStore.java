@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.leifeng.platform.PageRequest;
@@ -97,9 +100,9 @@ class ActivityStore {
     }
 
     Optional<ActivityView> find(long id) {
+        List<ShiftView> shifts = shiftsOf(id);
         return jdbc.sql("SELECT * FROM activity WHERE id = :id").param("id", id)
-                .query(this::activity).optional()
-                .map(activity -> withShifts(activity, shiftsOf(id)));
+                .query((rs, row) -> activity(rs, shifts)).optional();
     }
 
     Optional<Long> activityOfShift(long shiftId) {
@@ -114,7 +117,7 @@ class ActivityStore {
     Optional<ShiftOfActivity> shiftWithActivity(long shiftId) {
         return jdbc.sql(SHIFT_WITH_ACTIVITY + " FROM shift s JOIN activity a ON a.id = s.activity_id WHERE s.id = :id")
                 .param("id", shiftId)
-                .query((rs, row) -> new ShiftOfActivity(shift(rs, "shift_"), activity(rs, row)))
+                .query((rs, row) -> new ShiftOfActivity(shift(rs, "shift_"), activity(rs, List.of())))
                 .optional();
     }
 
@@ -133,7 +136,7 @@ class ActivityStore {
                 .param("id", shiftId).param("volunteer", volunteerId)
                 .query((rs, row) -> {
                     ShiftView shift = shift(rs, "shift_");
-                    ActivityView activity = activity(rs, row);
+                    ActivityView activity = activity(rs, List.of());
                     return new ShiftAtTheDoor(shift, activity, liveSignup(rs, volunteerId, shift, activity));
                 })
                 .optional();
@@ -189,22 +192,22 @@ class ActivityStore {
         Long[] ids = organisationIds.toArray(Long[]::new);
         long total = jdbc.sql("SELECT count(*) FROM activity WHERE organisation_id = ANY(:ids)").param("ids", ids)
                 .query(Long.class).single();
-        List<ActivityView> items = jdbc.sql("SELECT * FROM activity WHERE organisation_id = ANY(:ids) ORDER BY id DESC"
+        Long[] pageIds = jdbc.sql("SELECT id FROM activity WHERE organisation_id = ANY(:ids) ORDER BY id DESC"
                         + " LIMIT :limit OFFSET :offset")
                 .param("ids", ids).param("limit", page.size()).param("offset", page.offset())
-                .query(this::activity).list().stream()
-                .map(activity -> withShifts(activity, shiftsOf(activity.id()))).toList();
+                .query(Long.class).list().toArray(Long[]::new);
+        Map<Long, List<ShiftView>> shifts = new HashMap<>();
+        jdbc.sql("SELECT * FROM shift WHERE activity_id = ANY(:ids) ORDER BY starts_at, id").param("ids", pageIds)
+                .query(ActivityStore::shift).list()
+                .forEach(shift -> shifts.computeIfAbsent(shift.activityId(), activity -> new ArrayList<>()).add(shift));
+        List<ActivityView> items = jdbc.sql("SELECT * FROM activity WHERE id = ANY(:ids) ORDER BY id DESC")
+                .param("ids", pageIds)
+                .query((rs, row) -> activity(rs, shifts.getOrDefault(rs.getLong("id"), List.of()))).list();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
-    private static ActivityView withShifts(ActivityView a, List<ShiftView> shifts) {
-        return new ActivityView(a.id(), a.title(), a.category(), a.organisationId(), a.teamId(), a.description(), a.place(),
-                a.minAge(), a.maxAge(), a.requiredSkills(), a.insuranceRequired(), a.teamOnly(), a.recruitmentOpensAt(),
-                a.recruitmentClosesAt(), a.approval(), a.waitlist(), a.contact(), a.status(), a.backfilled(),
-                a.publishedAt(), shifts);
-    }
-
-    private ActivityView activity(ResultSet rs, int row) throws SQLException {
+    /** The one place an {@link ActivityView} is made: the activity's row and its shifts. */
+    private ActivityView activity(ResultSet rs, List<ShiftView> shifts) throws SQLException {
         Double lat = rs.getObject("latitude", Double.class);
         String address = rs.getString("address");
         NewActivity.Place place = address == null && lat == null ? null : new NewActivity.Place(address, lat,
@@ -220,7 +223,7 @@ class ActivityStore {
                 rs.getBoolean("waitlist"), contactName == null && contactPhone == null ? null
                         : new NewActivity.Contact(contactName, contactPhone),
                 ActivityStatus.valueOf(rs.getString("status")), rs.getBoolean("backfilled"),
-                rs.getObject("published_at", OffsetDateTime.class), List.of());
+                rs.getObject("published_at", OffsetDateTime.class), shifts);
     }
 
     static ShiftView shift(ResultSet rs, int row) throws SQLException {

@@ -52,10 +52,8 @@ class Ledger {
         }
         int level = levels.levelFor(total);
         store.advance(account.volunteerId(), seq, hash, total, level, recordedAt, account.entries());
-        LedgerEntry entry = new LedgerEntry(id, account.volunteerId(), seq, draft.kind(), draft.refersTo(),
-                draft.activityId(), draft.activityTitle(), draft.shiftId(), draft.organisationId(), draft.servedFrom(),
-                draft.servedUntil(), draft.serviceDate(), draft.hours(), draft.delta(), draft.note(), draft.sourceKey(),
-                draft.recordedBy(), recordedAt, account.headHash(), hash);
+        LedgerEntry entry = LedgerEntry.appended(id, account.volunteerId(), seq, draft, recordedAt, account.headHash(),
+                hash);
         if (draft.delta().signum() != 0) {
             events.publishEvent(new HoursCredited(id, account.volunteerId(), draft.organisationId(), draft.activityId(),
                     draft.serviceDate(), draft.delta(), draft.kind() == EntryKind.CORRECTION ? draft.refersTo() : null));
@@ -83,10 +81,7 @@ class Ledger {
             EntryDraft draft = drafts.get(i);
             seq++;
             String hash = LedgerHash.of(volunteerId, seq, draft, recordedAt, head);
-            entries.add(new LedgerEntry(ids.get(i), volunteerId, seq, draft.kind(), draft.refersTo(), draft.activityId(),
-                    draft.activityTitle(), draft.shiftId(), draft.organisationId(), draft.servedFrom(),
-                    draft.servedUntil(), draft.serviceDate(), draft.hours(), draft.delta(), draft.note(),
-                    draft.sourceKey(), draft.recordedBy(), recordedAt, head, hash));
+            entries.add(LedgerEntry.appended(ids.get(i), volunteerId, seq, draft, recordedAt, head, hash));
             head = hash;
             total = total.add(draft.delta());
         }

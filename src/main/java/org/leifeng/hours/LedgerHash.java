@@ -47,10 +47,7 @@ final class LedgerHash {
 
     /** Recomputes a stored entry's hash from its fields, for the verification. */
     static String of(LedgerEntry entry) {
-        EntryDraft draft = new EntryDraft(entry.kind(), entry.refersTo(), entry.activityId(), entry.activityTitle(),
-                entry.shiftId(), entry.organisationId(), entry.servedFrom(), entry.servedUntil(), entry.serviceDate(),
-                entry.hours(), entry.delta(), entry.note(), entry.sourceKey(), entry.recordedBy());
-        return of(entry.volunteerId(), entry.seq(), draft, entry.recordedAt(), entry.prevHash());
+        return of(entry.volunteerId(), entry.seq(), entry.draft(), entry.recordedAt(), entry.prevHash());
     }
 
     private static void field(StringBuilder form, Object value) {

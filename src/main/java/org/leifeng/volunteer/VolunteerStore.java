@@ -206,13 +206,19 @@ class VolunteerStore {
     }
 
     Optional<VolunteerProfile> find(long id) {
-        Optional<VolunteerProfile> base = jdbc.sql("""
+        List<VolunteerProfile.Skill> skills = jdbc.sql("""
+                SELECT k.code, k.name_zh, k.name_en FROM volunteer_skill s JOIN skill k ON k.code = s.skill_code
+                WHERE s.volunteer_id = :id ORDER BY k.code""")
+                .param("id", id)
+                .query((rs, row) -> new VolunteerProfile.Skill(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        List<Long> areas = jdbc.sql("SELECT organisation_id FROM volunteer_service_area WHERE volunteer_id = :id ORDER BY organisation_id")
+                .param("id", id).query(Long.class).list();
+        return jdbc.sql("""
                 SELECT v.*, g.name AS g_name, g.id_number_masked AS g_id_masked, g.phone_masked AS g_phone_masked,
                        g.relation AS g_relation, g.consented_at AS g_consented_at
                 FROM volunteer v LEFT JOIN volunteer_guardian g ON g.volunteer_id = v.id
                 WHERE v.id = :id""")
-                .param("id", id).query(this::profile).optional();
-        return base.map(profile -> withSkillsAndAreas(profile));
+                .param("id", id).query((rs, row) -> profile(rs, skills, areas)).optional();
     }
 
     /** Volunteers matching the filter, newest first; {@code organisationIds} null means the whole city. */
@@ -271,22 +277,9 @@ class VolunteerStore {
                 .param("id", volunteerId).param("closedAt", closedAt).update();
     }
 
-    private VolunteerProfile withSkillsAndAreas(VolunteerProfile profile) {
-        List<VolunteerProfile.Skill> skills = jdbc.sql("""
-                SELECT k.code, k.name_zh, k.name_en FROM volunteer_skill s JOIN skill k ON k.code = s.skill_code
-                WHERE s.volunteer_id = :id ORDER BY k.code""")
-                .param("id", profile.id())
-                .query((rs, row) -> new VolunteerProfile.Skill(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        List<Long> areas = jdbc.sql("SELECT organisation_id FROM volunteer_service_area WHERE volunteer_id = :id ORDER BY organisation_id")
-                .param("id", profile.id()).query(Long.class).list();
-        return new VolunteerProfile(profile.id(), profile.accountId(), profile.volunteerNumber(), profile.name(),
-                profile.idType(), profile.idNumberMasked(), profile.phoneMasked(), profile.birthDate(), profile.sex(),
-                profile.organisationId(), profile.status(), skills, profile.tags(), areas, profile.availability(),
-                profile.emergencyContact(), profile.guardian(), profile.consentVersion(), profile.consentedAt(),
-                profile.registeredAt());
-    }
-
-    private VolunteerProfile profile(ResultSet rs, int row) throws SQLException {
+    /** The one place a {@link VolunteerProfile} is made: the volunteer's row (with the guardian's) and its lists. */
+    private VolunteerProfile profile(ResultSet rs, List<VolunteerProfile.Skill> skills, List<Long> areas)
+            throws SQLException {
         String sex = rs.getString("sex");
         String emergencyName = rs.getString("emergency_name");
         String guardianName = rs.getString("g_name");
@@ -296,7 +289,7 @@ class VolunteerStore {
                 rs.getString("name"), IdType.valueOf(rs.getString("id_type")), rs.getString("id_number_masked"),
                 rs.getString("phone_masked"), rs.getObject("birth_date", LocalDate.class),
                 sex == null ? null : Sex.valueOf(sex), rs.getLong("organisation_id"), rs.getString("status"),
-                List.of(), new ArrayList<>(List.of((String[]) rs.getArray("tags").getArray())), List.of(), availability,
+                skills, new ArrayList<>(List.of((String[]) rs.getArray("tags").getArray())), areas, availability,
                 emergencyName == null ? null : new VolunteerProfile.EmergencyContact(emergencyName,
                         rs.getString("emergency_phone_masked"), rs.getString("emergency_relation")),
                 guardianName == null ? null : new VolunteerProfile.GuardianView(guardianName, rs.getString("g_id_masked"),

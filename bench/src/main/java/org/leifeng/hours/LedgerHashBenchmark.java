@@ -52,9 +52,7 @@ public class LedgerHashBenchmark {
             EntryDraft d = draft(i);
             drafts.add(d);
             String hash = LedgerHash.of(17, i + 1, d, recordedAt, head);
-            chain.add(new LedgerEntry(1_000 + i, 17, i + 1, d.kind(), d.refersTo(), d.activityId(), d.activityTitle(),
-                    d.shiftId(), d.organisationId(), d.servedFrom(), d.servedUntil(), d.serviceDate(), d.hours(),
-                    d.delta(), d.note(), d.sourceKey(), d.recordedBy(), recordedAt, head, hash));
+            chain.add(LedgerEntry.appended(1_000 + i, 17, i + 1, d, recordedAt, head, hash));
             head = hash;
         }
     }
