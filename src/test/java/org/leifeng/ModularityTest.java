@@ -25,7 +25,7 @@ class ModularityTest {
     /**
      * The arrows each module may draw: downwards in {@link #ORDER}, and only those its code needs, so that a new arrow
      * is a decision written in its {@code package-info.java} and here. Attendance never uses hours (hours listens to
-     * {@code CheckedOut}), and nobody uses reporting or portal except the portal.
+     * {@code CheckedOut}), only the portal uses reporting, and nobody uses the portal.
      */
     static final Map<String, Set<String>> MAY_USE = Map.of(
             "platform", Set.of(),
