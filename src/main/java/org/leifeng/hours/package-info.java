@@ -8,7 +8,8 @@
  * {@link org.leifeng.hours.StarLevelReached}. Certificates (志愿服务记录证明) are frozen extracts of the ledger with a
  * public verification.
  */
-@ApplicationModule(displayName = "Hours ledger and certificates")
+@ApplicationModule(displayName = "Hours ledger and certificates",
+        allowedDependencies = { "platform", "identity", "organisation", "volunteer", "activity", "attendance" })
 package org.leifeng.hours;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  * module. This module knows organisations only by id and materialised path, through the
  * {@link org.leifeng.identity.OrganisationDirectory} that the organisation module implements.
  */
-@ApplicationModule(displayName = "Identity and access")
+@ApplicationModule(displayName = "Identity and access", allowedDependencies = { "platform" })
 package org.leifeng.identity;
 
 import org.springframework.modulith.ApplicationModule;

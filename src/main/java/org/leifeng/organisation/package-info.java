@@ -4,7 +4,7 @@
  * Implements identity's {@link org.leifeng.identity.OrganisationDirectory}. Team members are accounts: this module
  * knows no volunteer profiles; other modules ask {@link org.leifeng.organisation.Teams} who belongs to a team.
  */
-@ApplicationModule(displayName = "Organisations")
+@ApplicationModule(displayName = "Organisations", allowedDependencies = { "platform", "identity" })
 package org.leifeng.organisation;
 
 import org.springframework.modulith.ApplicationModule;
