@@ -194,7 +194,7 @@ public class Activities {
         if (from != ActivityStatus.DRAFT && from != ActivityStatus.PUBLISHED) {
             throw wrongStatus(activity);
         }
-        activity.shifts().stream().filter(shift -> "OPEN".equals(shift.status()))
+        activity.shifts().stream().filter(shift -> shift.status() == ShiftStatus.OPEN)
                 .forEach(shift -> cancelOpenShift(activity, shift.id()));
         transition(activity, from, ActivityStatus.CANCELLED);
         return store.find(id).orElseThrow();

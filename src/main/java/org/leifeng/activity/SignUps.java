@@ -278,7 +278,7 @@ public class SignUps {
 
     private void requireOpenForSignups(ActivityView activity, ShiftView shift) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (activity.status() != ActivityStatus.PUBLISHED || activity.backfilled() || !"OPEN".equals(shift.status())
+        if (activity.status() != ActivityStatus.PUBLISHED || activity.backfilled() || shift.status() != ShiftStatus.OPEN
                 || !shift.startsAt().isAfter(now)) {
             throw SignupProblems.notTakingSignups();
         }

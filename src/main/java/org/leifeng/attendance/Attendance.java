@@ -11,6 +11,7 @@ import org.leifeng.activity.Activities;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.ShiftAtTheDoor;
 import org.leifeng.activity.ShiftOfActivity;
+import org.leifeng.activity.ShiftStatus;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
@@ -268,7 +269,7 @@ public class Attendance {
     private void requireWithinWindow(Context shift, Instant now) {
         Instant opens = shift.shift().startsAt().toInstant().minus(serviceTime.grace());
         Instant closes = shift.shift().endsAt().toInstant().plus(serviceTime.grace());
-        if (now.isBefore(opens) || now.isAfter(closes) || !"OPEN".equals(shift.shift().status())) {
+        if (now.isBefore(opens) || now.isAfter(closes) || shift.shift().status() != ShiftStatus.OPEN) {
             throw new RuleViolation("attendance.outsideWindow",
                     "Check-in opens {0} minutes before the shift and closes {0} minutes after it.",
                     serviceTime.grace().toMinutes());
