@@ -94,7 +94,8 @@ public class Attendance {
         long volunteerId = callerVolunteer().orElseThrow(Attendance::notAVolunteer);
         ShiftAtTheDoor door = activities.shiftAtTheDoor(shiftId, volunteerId)
                 .orElseThrow(() -> new NotFound("shift", shiftId));
-        return admit(new Context(door.shift(), door.activity()), volunteerId, door.liveSignup(), position, "QR", null);
+        return admit(new Context(door.shift(), door.activity()), volunteerId, door.liveSignup(), position,
+                AttendanceMethod.QR, null);
     }
 
     @Transactional
@@ -102,7 +103,7 @@ public class Attendance {
         Context shift = context(codes.verify(code));
         long volunteerId = callerVolunteer().orElseThrow(Attendance::notAVolunteer);
         AttendanceView attendance = store.find(shift.shift().id(), volunteerId).orElseThrow(Attendance::notCheckedIn);
-        return release(shift, attendance, position, "QR", null, clock.instant());
+        return release(shift, attendance, position, AttendanceMethod.QR, null, clock.instant());
     }
 
     /**
@@ -122,11 +123,11 @@ public class Attendance {
             if (live.isEmpty() && store.find(shiftId, volunteerId).isEmpty() && !inOrganisersView(volunteerId)) {
                 throw unknownNumber();
             }
-            return admit(shift, volunteerId, live, Position.NONE, "KIOSK", operator);
+            return admit(shift, volunteerId, live, Position.NONE, AttendanceMethod.KIOSK, operator);
         }
         AttendanceView attendance = store.find(shiftId, volunteerId)
                 .orElseThrow(() -> inOrganisersView(volunteerId) ? notCheckedIn() : unknownNumber());
-        return release(shift, attendance, Position.NONE, "KIOSK", operator, clock.instant());
+        return release(shift, attendance, Position.NONE, AttendanceMethod.KIOSK, operator, clock.instant());
     }
 
     private boolean inOrganisersView(long volunteerId) {
@@ -158,7 +159,7 @@ public class Attendance {
         if (clock.instant().isBefore(windowEnd)) {
             throw new RuleViolation("attendance.shiftNotOver", "A shift can be closed once it and its grace time are over.");
         }
-        if (!"CHECKED_IN".equals(attendance.status())) {
+        if (attendance.status() != AttendanceStatus.CHECKED_IN) {
             throw new Conflict("attendance.alreadyClosed", "This attendance is already complete.");
         }
         long operator = access.caller().accountId();
@@ -170,7 +171,7 @@ public class Attendance {
         if (creditUntil.isBefore(attendance.checkedInAt()) || creditUntil.isAfter(windowEnd)) {
             throw new InvalidInput("creditUntil", "attendance.creditUntilOutsideWindow");
         }
-        return release(shift, attendance, Position.NONE, "CLOSING", operator, creditUntil);
+        return release(shift, attendance, Position.NONE, AttendanceMethod.CLOSING, operator, creditUntil);
     }
 
     /** Whether volunteers without a sign-up may be admitted at the door (a place is then claimed for them). */
@@ -194,12 +195,12 @@ public class Attendance {
      * {@code live} is the volunteer's live sign-up of the shift, read before.
      */
     private AttendanceView admit(Context shift, long volunteerId, Optional<SignupView> live, Position position,
-            String method, Long operator) {
+            AttendanceMethod method, Long operator) {
         Instant now = clock.instant();
         SignupView signup;
         try {
             requireWithinWindow(shift, now);
-            if ("QR".equals(method)) {
+            if (method == AttendanceMethod.QR) {
                 requireInsideGeofence(shift.activity(), position);
             }
             signup = confirmedSignup(shift, volunteerId, live);
@@ -238,21 +239,21 @@ public class Attendance {
         return new RuleViolation("attendance.notSignedUp", "You have not signed up for this shift.");
     }
 
-    private AttendanceView release(Context shift, AttendanceView attendance, Position position, String method,
-            Long operator, Instant at) {
-        if ("CHECKED_OUT".equals(attendance.status())) {
+    private AttendanceView release(Context shift, AttendanceView attendance, Position position,
+            AttendanceMethod method, Long operator, Instant at) {
+        if (attendance.status() == AttendanceStatus.CHECKED_OUT) {
             return attendance;
         }
-        if ("CLOSED".equals(attendance.status())) {
+        if (attendance.status() == AttendanceStatus.CLOSED) {
             throw new Conflict("attendance.alreadyClosed", "This attendance is already complete.");
         }
         Instant start = shift.shift().startsAt().toInstant();
         Instant end = shift.shift().endsAt().toInstant();
-        if (!"CLOSING".equals(method) && at.isAfter(end.plus(serviceTime.grace()))) {
+        if (method != AttendanceMethod.CLOSING && at.isAfter(end.plus(serviceTime.grace()))) {
             throw new RuleViolation("attendance.windowClosed",
                     "The shift is over: the organiser closes attendances without a check-out.");
         }
-        if ("QR".equals(method)) {
+        if (method == AttendanceMethod.QR) {
             requireInsideGeofence(shift.activity(), position);
         }
         BigDecimal credited = serviceTime.credit(attendance.checkedInAt(), at, start, end);
