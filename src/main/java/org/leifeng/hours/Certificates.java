@@ -112,7 +112,8 @@ public class Certificates {
             throw new NotFound("certificate", typedNumber);
         }
         CertificateContent content = found.content();
-        return new CertificateVerification(content.number(), found.valid(), found.valid() ? "VALID" : "SUPERSEDED",
+        CertificateStatus status = found.valid() ? CertificateStatus.VALID : CertificateStatus.SUPERSEDED;
+        return new CertificateVerification(content.number(), found.valid(), status,
                 Masking.name(content.volunteerName()), content.totalHours(), content.issuedAt(),
                 String.join("、", content.issuers()), content.issuers(), found.supersededAt());
     }

@@ -201,7 +201,7 @@ public class Hours {
         HoursStore.Account account = ledger.lock(record.volunteerId());
         List<LedgerEntry> history = store.referringTo(List.of(record.id()));
         ServiceRecordView current = records.one(record, history);
-        if (!"CREDITED".equals(current.status())) {
+        if (current.status() != ServiceRecordStatus.CREDITED) {
             throw new RuleViolation("hours.notCredited", "Only credited records can be corrected.");
         }
         BigDecimal hours = correction.hours().setScale(1);
@@ -241,7 +241,8 @@ public class Hours {
             ServiceRecordView corrected = correct(dispute.entryId(), new Correction(resolution.hours(), resolution.reply()));
             correctionId = corrected.lastCorrectionId();
         }
-        if (!store.resolveDispute(disputeId, correctionId == null ? "ANSWERED" : "CORRECTED", resolution.reply(),
+        if (!store.resolveDispute(disputeId,
+                correctionId == null ? DisputeStatus.ANSWERED : DisputeStatus.CORRECTED, resolution.reply(),
                 correctionId, access.caller().accountId(), clock.instant())) {
             throw new Conflict("hours.disputeClosed", "This dispute has already been resolved.");
         }
