@@ -297,7 +297,7 @@ public class Volunteers {
     }
 
     private static void requireActive(VolunteerProfile profile) {
-        if (!"ACTIVE".equals(profile.status())) {
+        if (profile.status() != VolunteerStatus.ACTIVE) {
             throw closedVolunteer();
         }
     }
