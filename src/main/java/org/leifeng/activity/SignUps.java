@@ -79,7 +79,7 @@ public class SignUps {
         VolunteerFacts facts = own != null ? own
                 : volunteers.factsInCallersView(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
-        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        List<IneligibilityReason> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {
             throw new SignupProblems.NotEligible(reasons);
         }
@@ -227,7 +227,7 @@ public class SignUps {
         ActivityView activity = activities.find(shift.activityId()).orElseThrow();
         VolunteerFacts facts = volunteers.facts(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
-        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        List<IneligibilityReason> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {
             throw new SignupProblems.NotEligible(reasons);
         }
