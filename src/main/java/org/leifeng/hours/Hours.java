@@ -103,18 +103,26 @@ public class Hours {
         ActivityView activity = activities.get(attended.activityId());
         LocalDate day = attended.servedFrom().atZone(CITY).toLocalDate();
         BigDecimal hours = attended.creditedHours();
-        String refusal = store.overlapsCredited(attended.volunteerId(), attended.servedFrom(), attended.servedUntil())
-                ? "overlap"
-                : store.countedOn(attended.volunteerId(), day).add(hours).compareTo(DAY) > 0 ? "day-limit" : null;
+        CreditRefusal refusal = refusal(attended, day, hours);
         EntryKind kind = refusal == null ? EntryKind.CREDIT : EntryKind.REFUSED;
         EntryDraft draft = new EntryDraft(kind, null, activity.id(), activity.title(), attended.shiftId(),
                 attended.organisationId(), attended.servedFrom(), attended.servedUntil(), day, hours,
-                refusal == null ? hours : BigDecimal.ZERO, refusal, source, attended.closedByAccountId());
+                refusal == null ? hours : BigDecimal.ZERO, refusal == null ? null : refusal.code(), source,
+                attended.closedByAccountId());
         Ledger.Appended appended = ledger.append(account, draft);
         if (refusal == null) {
             store.claimTime(appended.entry().id(), attended.volunteerId(), appended.entry().servedFrom(),
                     appended.entry().servedUntil());
         }
+    }
+
+    /** Why the attended time cannot be credited; null when it can. */
+    private CreditRefusal refusal(CheckedOut attended, LocalDate day, BigDecimal hours) {
+        if (store.overlapsCredited(attended.volunteerId(), attended.servedFrom(), attended.servedUntil())) {
+            return CreditRefusal.OVERLAP;
+        }
+        return store.countedOn(attended.volunteerId(), day).add(hours).compareTo(DAY) > 0 ? CreditRefusal.DAY_LIMIT
+                : null;
     }
 
     /** A manual entry for service done without the QR code; PENDING until another administrator approves it. */
