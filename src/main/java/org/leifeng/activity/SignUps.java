@@ -92,7 +92,8 @@ public class SignUps {
         if (claimed == null) {
             throw refusal(activity, shift, facts.id(), outcome.refusedBy());
         }
-        audit.describe("signup.created", "signup", claimed.id(), activity.organisationId(), claimed.status().name());
+        audit.describe(ActivityAudit.SIGNUP_CREATED, "signup", claimed.id(), activity.organisationId(),
+                claimed.status().name());
         return new SignupView(claimed.id(), shift.id(), activity.id(), facts.id(), claimed.status(),
                 claimed.waitlistPosition(), claimed.createdAt(), null, null, claimed.shiftStartsAt(),
                 claimed.shiftEndsAt(), activity.title(), null, null);
@@ -128,7 +129,7 @@ public class SignUps {
             }
         }
         end(signup, activity, SignupStatus.CANCELLED, null);
-        audit.describe("signup.cancelled", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_CANCELLED, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -144,7 +145,7 @@ public class SignUps {
         }
         store.release(signup.shiftId(), SignupStatus.PENDING);
         store.claimPlaceUnconditionally(signup.shiftId(), SignupStatus.CONFIRMED);
-        audit.describe("signup.approved", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_APPROVED, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -165,7 +166,7 @@ public class SignUps {
             throw SignupProblems.changedMeanwhile();
         }
         end(signup, activity, SignupStatus.REJECTED, why);
-        audit.describe("signup.rejected", "signup", signupId, activity.organisationId(), why);
+        audit.describe(ActivityAudit.SIGNUP_REJECTED, "signup", signupId, activity.organisationId(), why);
         return store.find(signupId).orElseThrow();
     }
 
@@ -181,7 +182,7 @@ public class SignUps {
         if (!store.changeStatus(signupId, SignupStatus.CONFIRMED, SignupStatus.NO_SHOW, callerId(), null)) {
             throw SignupProblems.changedMeanwhile();
         }
-        audit.describe("signup.noShow", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_NO_SHOW, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -242,7 +243,7 @@ public class SignUps {
         long id = store.insert(shiftId, volunteerId, SignupStatus.CONFIRMED, null,
                 access.currentCaller().map(Caller::accountId).orElse(null));
         events.publishEvent(new SignedUp(id, shiftId, activity.id(), volunteerId, SignupStatus.CONFIRMED));
-        audit.describe("signup.walkIn", "signup", id, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_WALK_IN, "signup", id, activity.organisationId());
         return store.find(id).orElseThrow();
     }
 

@@ -165,7 +165,8 @@ public class Attendance {
         long operator = access.caller().accountId();
         if (creditUntil == null) {
             store.closeWithoutCredit(attendanceId, operator);
-            audit.describe("attendance.closedWithoutCredit", "attendance", attendanceId, shift.activity().organisationId());
+            audit.describe(AttendanceAudit.CLOSED_WITHOUT_CREDIT, "attendance", attendanceId,
+                    shift.activity().organisationId());
             return store.find(attendanceId).orElseThrow();
         }
         if (creditUntil.isBefore(attendance.checkedInAt()) || creditUntil.isAfter(windowEnd)) {

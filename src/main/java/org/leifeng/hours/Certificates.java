@@ -76,7 +76,7 @@ public class Certificates {
         String number = CertificateNumbers.next(Year.now(clock.withZone(CITY)));
         CertificateContent content = content(number, volunteer, records);
         store.insert(content, pdf.render(content), access.caller().accountId());
-        audit.describe("certificate.issued", "volunteer", volunteerId, volunteer.organisationId());
+        audit.describe(HoursAudit.CERTIFICATE_ISSUED, "volunteer", volunteerId, volunteer.organisationId());
         return issued(content, true);
     }
 

@@ -158,7 +158,7 @@ public class Hours {
                 activity.organisationId(), served.start(), served.end(), served.start().atZone(CITY).toLocalDate(),
                 hours, BigDecimal.ZERO, entry.note(), null, access.caller().accountId());
         LedgerEntry recorded = ledger.append(account, draft).entry();
-        audit.describe("hours.manualEntered", "service-record", recorded.id(), activity.organisationId());
+        audit.describe(HoursAudit.MANUAL_ENTERED, "service-record", recorded.id(), activity.organisationId());
         return records.one(recorded, List.of());
     }
 
@@ -181,7 +181,7 @@ public class Hours {
         Ledger.Appended approval = ledger.append(account,
                 EntryDraft.about(manual, EntryKind.APPROVAL, manual.hours(), manual.hours(), null, access.caller().accountId()));
         store.claimTime(approval.entry().id(), manual.volunteerId(), manual.servedFrom(), manual.servedUntil());
-        audit.describe("hours.approved", "service-record", manual.id(), manual.organisationId());
+        audit.describe(HoursAudit.APPROVED, "service-record", manual.id(), manual.organisationId());
         return records.one(manual, List.of(approval.entry()));
     }
 
@@ -193,7 +193,7 @@ public class Hours {
         requireUndecided(manual);
         Ledger.Appended rejection = ledger.append(account, EntryDraft.about(manual, EntryKind.REJECTION,
                 manual.hours(), BigDecimal.ZERO, reason, access.caller().accountId()));
-        audit.describe("hours.rejected", "service-record", manual.id(), manual.organisationId());
+        audit.describe(HoursAudit.REJECTED, "service-record", manual.id(), manual.organisationId());
         return records.one(manual, List.of(rejection.entry()));
     }
 
@@ -220,7 +220,7 @@ public class Hours {
                 hours.subtract(current.hours()), correction.reason(), access.caller().accountId()));
         certificates.supersedeFor(record.volunteerId(),
                 OffsetDateTime.ofInstant(corrected.entry().recordedAt(), CITY), correction.reason());
-        audit.describe("hours.corrected", "service-record", record.id(), record.organisationId());
+        audit.describe(HoursAudit.CORRECTED, "service-record", record.id(), record.organisationId());
         return records.one(record, concat(history, corrected.entry()));
     }
 

@@ -113,7 +113,7 @@ public class Volunteers {
                 guardian.idNumber() == null ? null : Masking.documentNumber(guardian.idNumber()),
                 personalData.seal(guardian.phone()), Masking.phone(guardian.phone()), guardian.relation(), now));
         events.publishEvent(new VolunteerRegistered(id, account.id(), organisationId, now));
-        audit.describe("volunteer.registered", "volunteer", id, organisationId);
+        audit.describe(VolunteerAudit.REGISTERED, "volunteer", id, organisationId);
         return store.find(id).orElseThrow();
     }
 
@@ -197,7 +197,7 @@ public class Volunteers {
         }
         store.replaceSkills(id, change.skills());
         store.replaceServiceAreas(id, change.serviceAreaIds());
-        audit.describe("volunteer.profileChanged", "volunteer", id, profile.organisationId());
+        audit.describe(VolunteerAudit.PROFILE_CHANGED, "volunteer", id, profile.organisationId());
         return store.find(id).orElseThrow();
     }
 
@@ -208,7 +208,7 @@ public class Volunteers {
         access.require(Role.ORG_ADMIN, profile.organisationId());
         PersonalData.Sealed sealed = store.sealedIdNumber(id)
                 .orElseThrow(Volunteers::closedVolunteer);
-        audit.record("volunteer.idNumberRevealed", "volunteer", id, profile.organisationId(), reason.strip());
+        audit.record(VolunteerAudit.ID_NUMBER_REVEALED, "volunteer", id, profile.organisationId(), reason.strip());
         return personalData.open(sealed);
     }
 
@@ -219,7 +219,7 @@ public class Volunteers {
         if (!isSelf(profile)) {
             throw new NotFound("volunteer", id);
         }
-        audit.record("volunteer.exported", "volunteer", id, profile.organisationId(), null);
+        audit.record(VolunteerAudit.EXPORTED, "volunteer", id, profile.organisationId(), null);
         return new VolunteerExport(OffsetDateTime.now(clock), profile, accounts.get(profile.accountId()).grants());
     }
 
@@ -236,7 +236,7 @@ public class Volunteers {
         requireActive(profile);
         store.anonymise(id, OffsetDateTime.now(clock));
         accounts.close(profile.accountId());
-        audit.describe("volunteer.closed", "volunteer", id, profile.organisationId());
+        audit.describe(VolunteerAudit.CLOSED, "volunteer", id, profile.organisationId());
     }
 
     /**
@@ -284,7 +284,8 @@ public class Volunteers {
         if (!store.recordInsurance(id, insuredUntil)) {
             throw closedVolunteer();
         }
-        audit.describe("volunteer.insuranceRecorded", "volunteer", id, profile.organisationId(), String.valueOf(insuredUntil));
+        audit.describe(VolunteerAudit.INSURANCE_RECORDED, "volunteer", id, profile.organisationId(),
+                String.valueOf(insuredUntil));
         return store.facts(id).orElseThrow();
     }
 
