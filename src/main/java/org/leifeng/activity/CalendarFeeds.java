@@ -56,7 +56,7 @@ public class CalendarFeeds {
     /** A new secret for the signed-in volunteer, replacing the old one; shown only in this answer. */
     @Transactional
     public String rotateToken() {
-        long volunteerId = volunteers.idOfAccount(access.caller().accountId())
+        long volunteerId = volunteers.idOfAccount(access.caller().account())
                 .orElseThrow(SignupProblems::notAVolunteer);
         return tokens.issue(volunteerId);
     }

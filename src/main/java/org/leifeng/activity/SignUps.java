@@ -296,12 +296,12 @@ public class SignUps {
 
     private long callerVolunteerId() {
         Caller caller = access.caller();
-        return volunteers.idOfAccount(caller.accountId()).orElseThrow(SignupProblems::notAVolunteer);
+        return volunteers.idOfAccount(caller.account()).orElseThrow(SignupProblems::notAVolunteer);
     }
 
     private void requireOwn(SignupView signup) {
         Caller caller = access.caller();
-        boolean own = volunteers.idOfAccount(caller.accountId()).filter(id -> id == signup.volunteerId()).isPresent();
+        boolean own = volunteers.idOfAccount(caller.account()).filter(id -> id == signup.volunteerId()).isPresent();
         if (!own) {
             throw new NotFound("signup", signup.id());
         }

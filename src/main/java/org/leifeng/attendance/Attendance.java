@@ -312,7 +312,7 @@ public class Attendance {
     }
 
     private Optional<Long> callerVolunteer() {
-        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.accountId()));
+        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.account()));
     }
 
     private static AttendanceView labelled(AttendanceView attendance, VolunteerLabel label) {

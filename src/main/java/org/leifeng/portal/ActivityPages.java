@@ -201,7 +201,7 @@ class ActivityPages {
     }
 
     private boolean isVolunteer() {
-        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.accountId())).isPresent();
+        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.account())).isPresent();
     }
 
     private boolean upcoming(ShiftView shift) {

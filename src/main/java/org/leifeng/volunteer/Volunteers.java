@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.AccountId;
 import org.leifeng.identity.AccountView;
 import org.leifeng.identity.Accounts;
 import org.leifeng.identity.AuditTrail;
@@ -140,8 +141,8 @@ public class Volunteers {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Long> idOfAccount(long accountId) {
-        return store.idOfAccount(accountId);
+    public Optional<Long> idOfAccount(AccountId account) {
+        return store.idOfAccount(account.value());
     }
 
     /** Volunteers of the administrator's subtrees (or of one organisation's subtree in them), newest first. */
