@@ -84,7 +84,7 @@ public class Activities {
         boolean backfilled = past > 0;
         long id = store.insert(request, backfilled, creator);
         request.shifts().forEach(shift -> store.insertShift(id, shift));
-        audit.describe("activity.created", "activity", id, request.organisationId(), request.title());
+        audit.describe(ActivityAudit.ACTIVITY_CREATED, "activity", id, request.organisationId(), request.title());
         return store.find(id).orElseThrow();
     }
 
@@ -147,7 +147,7 @@ public class Activities {
             events.publishEvent(new ActivityCategoryChanged(id, activity.organisationId(), change.category(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
         }
-        audit.describe("activity.changed", "activity", id, activity.organisationId(), change.title());
+        audit.describe(ActivityAudit.ACTIVITY_CHANGED, "activity", id, activity.organisationId(), change.title());
         return store.find(id).orElseThrow();
     }
 
@@ -187,7 +187,8 @@ public class Activities {
                 .filter(start -> start.isBefore(OffsetDateTime.now(clock))).max(OffsetDateTime::compareTo).orElseThrow()
                 .atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
         events.publishEvent(new PeopleServedRecorded(id, activity.organisationId(), day, peopleServed, recordedAt));
-        audit.describe("activity.peopleServed", "activity", id, activity.organisationId(), String.valueOf(peopleServed));
+        audit.describe(ActivityAudit.PEOPLE_SERVED, "activity", id, activity.organisationId(),
+                String.valueOf(peopleServed));
         return store.find(id).orElseThrow();
     }
 
@@ -199,7 +200,7 @@ public class Activities {
         if (from != ActivityStatus.DRAFT && from != ActivityStatus.PUBLISHED) {
             throw wrongStatus(activity);
         }
-        activity.shifts().stream().filter(shift -> "OPEN".equals(shift.status()))
+        activity.shifts().stream().filter(shift -> shift.status() == ShiftStatus.OPEN)
                 .forEach(shift -> cancelOpenShift(activity, shift.id()));
         transition(activity, from, ActivityStatus.CANCELLED);
         return store.find(id).orElseThrow();
@@ -215,7 +216,7 @@ public class Activities {
                     "Record past shifts (补录) and plan future ones in separate activities.");
         }
         long id = store.insertShift(activityId, shift);
-        audit.describe("shift.added", "shift", id, activity.organisationId());
+        audit.describe(ActivityAudit.SHIFT_ADDED, "shift", id, activity.organisationId());
         return store.shift(id).orElseThrow();
     }
 
@@ -239,7 +240,7 @@ public class Activities {
             throw new SignupProblems.OverlappingSignUp();
         }
         signUps.promoteIntoFreePlaces(activity, shiftId);
-        audit.describe("shift.changed", "shift", shiftId, activity.organisationId());
+        audit.describe(ActivityAudit.SHIFT_CHANGED, "shift", shiftId, activity.organisationId());
         return store.shift(shiftId).orElseThrow();
     }
 
@@ -257,14 +258,16 @@ public class Activities {
             throw new RuleViolation("activity.shiftCancelled", "This shift is already cancelled.");
         }
         events.publishEvent(new ShiftCancelled(shiftId, activity.id(), volunteersToTell));
-        audit.describe("shift.cancelled", "shift", shiftId, activity.organisationId(), volunteersToTell.size() + " sign-ups");
+        audit.describe(ActivityAudit.SHIFT_CANCELLED, "shift", shiftId, activity.organisationId(),
+                volunteersToTell.size() + " sign-ups");
     }
 
     private void transition(ActivityView activity, ActivityStatus from, ActivityStatus to) {
+        ActivityAudit action = ActivityAudit.reaching(to);
         if (!store.transition(activity.id(), from, to)) {
             throw wrongStatus(activity);
         }
-        audit.describe("activity." + to.name().toLowerCase(), "activity", activity.id(), activity.organisationId());
+        audit.describe(action, "activity", activity.id(), activity.organisationId());
     }
 
     private static RuleViolation wrongStatus(ActivityView activity) {

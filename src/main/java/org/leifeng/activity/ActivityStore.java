@@ -235,7 +235,7 @@ class ActivityStore {
         return new ShiftView(rs.getLong(prefix + "id"), rs.getLong(prefix + "activity_id"),
                 rs.getObject(prefix + "starts_at", OffsetDateTime.class),
                 rs.getObject(prefix + "ends_at", OffsetDateTime.class), rs.getInt(prefix + "capacity"),
-                rs.getString(prefix + "position"), rs.getString(prefix + "status"), rs.getInt(prefix + "confirmed"),
+                rs.getString(prefix + "position"), ShiftStatus.valueOf(rs.getString(prefix + "status")), rs.getInt(prefix + "confirmed"),
                 rs.getInt(prefix + "pending"), rs.getInt(prefix + "waitlisted"));
     }
 }

@@ -41,7 +41,7 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public String ofActivity(long activityId, String pageBase) {
         ActivityView activity = activities.get(activityId);
-        List<CalendarEntry> entries = activity.shifts().stream().filter(shift -> "OPEN".equals(shift.status()))
+        List<CalendarEntry> entries = activity.shifts().stream().filter(shift -> shift.status() == ShiftStatus.OPEN)
                 .map(shift -> CalendarEntry.of(activity, shift)).toList();
         return ICalendarWriter.write(activity.title(), entries, pageBase);
     }
@@ -56,7 +56,7 @@ public class CalendarFeeds {
     /** A new secret for the signed-in volunteer, replacing the old one; shown only in this answer. */
     @Transactional
     public String rotateToken() {
-        long volunteerId = volunteers.idOfAccount(access.caller().accountId())
+        long volunteerId = volunteers.idOfAccount(access.caller().account())
                 .orElseThrow(SignupProblems::notAVolunteer);
         return tokens.issue(volunteerId);
     }

@@ -19,31 +19,31 @@ final class Eligibility {
     private Eligibility() {
     }
 
-    static List<String> reasonsAgainst(ActivityView activity, ShiftView shift, VolunteerFacts volunteer,
+    static List<IneligibilityReason> reasonsAgainst(ActivityView activity, ShiftView shift, VolunteerFacts volunteer,
             boolean teamMember) {
-        List<String> reasons = new ArrayList<>();
+        List<IneligibilityReason> reasons = new ArrayList<>();
         if (!volunteer.active()) {
-            reasons.add("VOLUNTEER_CLOSED");
+            reasons.add(IneligibilityReason.VOLUNTEER_CLOSED);
             return reasons;
         }
         LocalDate day = shift.startsAt().atZoneSameInstant(CITY_ZONE).toLocalDate();
         if (volunteer.birthDate() != null) {
             int age = volunteer.ageOn(day);
             if (activity.minAge() != null && age < activity.minAge()) {
-                reasons.add("TOO_YOUNG");
+                reasons.add(IneligibilityReason.TOO_YOUNG);
             }
             if (activity.maxAge() != null && age > activity.maxAge()) {
-                reasons.add("TOO_OLD");
+                reasons.add(IneligibilityReason.TOO_OLD);
             }
         }
         if (!volunteer.skills().containsAll(activity.requiredSkills())) {
-            reasons.add("MISSING_SKILLS");
+            reasons.add(IneligibilityReason.MISSING_SKILLS);
         }
         if (activity.teamOnly() && !teamMember) {
-            reasons.add("NOT_IN_TEAM");
+            reasons.add(IneligibilityReason.NOT_IN_TEAM);
         }
         if (activity.insuranceRequired() && !volunteer.insuredOn(day)) {
-            reasons.add("NOT_INSURED");
+            reasons.add(IneligibilityReason.NOT_INSURED);
         }
         return reasons;
     }

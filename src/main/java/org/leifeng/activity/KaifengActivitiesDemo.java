@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
+import org.leifeng.identity.AccountId;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.OrganisationType;
 import org.leifeng.organisation.Organisations;
@@ -177,7 +178,8 @@ class KaifengActivitiesDemo implements DemoDataContributor {
     }
 
     private List<Long> volunteersOf(long teamId) {
-        return teams.memberAccountIds(teamId).stream().map(volunteers::idOfAccount).flatMap(Optional::stream).toList();
+        return teams.memberAccountIds(teamId).stream().map(AccountId::new).map(volunteers::idOfAccount)
+                .flatMap(Optional::stream).toList();
     }
 
     /** A team of the district whose leader runs it, with the organisation it belongs to. */

@@ -65,7 +65,7 @@ public class ShiftSeries {
                 : (int) ChronoUnit.DAYS.between(today, today.plus(properties.horizon()));
         long id = store.insert(activityId, rule, request, startsOn, Math.min(366, Math.max(1, horizonDays)), creator);
         generate(id);
-        audit.describe("series.created", "series", id, activity.organisationId(), rule.text());
+        audit.describe(ActivityAudit.SERIES_CREATED, "series", id, activity.organisationId(), rule.text());
         return view(id);
     }
 
@@ -100,7 +100,7 @@ public class ShiftSeries {
         }
         List<Long> cancelled = store.cancelUnclaimed(seriesId, now, lastDate);
         cancelled.forEach(shiftId -> events.publishEvent(new ShiftCancelled(shiftId, activity.id(), List.of())));
-        audit.describe("series.ended", "series", seriesId, activity.organisationId(),
+        audit.describe(ActivityAudit.SERIES_ENDED, "series", seriesId, activity.organisationId(),
                 (lastDate == null ? "now" : "after " + lastDate) + ", " + cancelled.size() + " shifts cancelled");
         return view(seriesId);
     }

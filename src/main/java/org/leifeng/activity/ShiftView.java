@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 
 /** A shift with its places: {@code confirmed + pending <= capacity} always holds. */
 public record ShiftView(long id, long activityId, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity,
-        String position, String status, int confirmed, int pending, int waitlisted) {
+        String position, ShiftStatus status, int confirmed, int pending, int waitlisted) {
 
     public int freePlaces() {
-        return "OPEN".equals(status) ? Math.max(0, capacity - confirmed - pending) : 0;
+        return status == ShiftStatus.OPEN ? Math.max(0, capacity - confirmed - pending) : 0;
     }
 }

@@ -80,7 +80,7 @@ public class SignUps {
         VolunteerFacts facts = own != null ? own
                 : volunteers.factsInCallersView(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
-        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        List<IneligibilityReason> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {
             throw new SignupProblems.NotEligible(reasons);
         }
@@ -93,7 +93,8 @@ public class SignUps {
         if (claimed == null) {
             throw refusal(activity, shift, facts.id(), outcome.refusedBy());
         }
-        audit.describe("signup.created", "signup", claimed.id(), activity.organisationId(), claimed.status().name());
+        audit.describe(ActivityAudit.SIGNUP_CREATED, "signup", claimed.id(), activity.organisationId(),
+                claimed.status().name());
         return new SignupView(claimed.id(), shift.id(), activity.id(), facts.id(), claimed.status(),
                 claimed.waitlistPosition(), claimed.createdAt(), null, null, claimed.shiftStartsAt(),
                 claimed.shiftEndsAt(), activity.title(), null, null);
@@ -129,7 +130,7 @@ public class SignUps {
             }
         }
         end(signup, activity, SignupStatus.CANCELLED, null);
-        audit.describe("signup.cancelled", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_CANCELLED, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -145,7 +146,7 @@ public class SignUps {
         }
         store.release(signup.shiftId(), SignupStatus.PENDING);
         store.claimPlaceUnconditionally(signup.shiftId(), SignupStatus.CONFIRMED);
-        audit.describe("signup.approved", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_APPROVED, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -166,7 +167,7 @@ public class SignUps {
             throw SignupProblems.changedMeanwhile();
         }
         end(signup, activity, SignupStatus.REJECTED, why);
-        audit.describe("signup.rejected", "signup", signupId, activity.organisationId(), why);
+        audit.describe(ActivityAudit.SIGNUP_REJECTED, "signup", signupId, activity.organisationId(), why);
         return store.find(signupId).orElseThrow();
     }
 
@@ -182,7 +183,7 @@ public class SignUps {
         if (!store.changeStatus(signupId, SignupStatus.CONFIRMED, SignupStatus.NO_SHOW, callerId(), null)) {
             throw SignupProblems.changedMeanwhile();
         }
-        audit.describe("signup.noShow", "signup", signupId, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_NO_SHOW, "signup", signupId, activity.organisationId());
         return store.find(signupId).orElseThrow();
     }
 
@@ -228,7 +229,7 @@ public class SignUps {
         ActivityView activity = activities.find(shift.activityId()).orElseThrow();
         VolunteerFacts facts = volunteers.facts(volunteerId).orElseThrow(() -> new NotFound("volunteer", volunteerId));
         boolean teamMember = activity.teamId() != null && teams.isLiveMember(activity.teamId(), facts.accountId());
-        List<String> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
+        List<IneligibilityReason> reasons = Eligibility.reasonsAgainst(activity, shift, facts, teamMember);
         if (!reasons.isEmpty()) {
             throw new SignupProblems.NotEligible(reasons);
         }
@@ -243,7 +244,7 @@ public class SignUps {
         long id = store.insert(shiftId, volunteerId, SignupStatus.CONFIRMED, null,
                 access.currentCaller().map(Caller::accountId).orElse(null));
         events.publishEvent(new SignedUp(id, shiftId, activity.id(), volunteerId, SignupStatus.CONFIRMED));
-        audit.describe("signup.walkIn", "signup", id, activity.organisationId());
+        audit.describe(ActivityAudit.SIGNUP_WALK_IN, "signup", id, activity.organisationId());
         return store.find(id).orElseThrow();
     }
 
@@ -279,7 +280,7 @@ public class SignUps {
 
     private void requireOpenForSignups(ActivityView activity, ShiftView shift) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (activity.status() != ActivityStatus.PUBLISHED || activity.backfilled() || !"OPEN".equals(shift.status())
+        if (activity.status() != ActivityStatus.PUBLISHED || activity.backfilled() || shift.status() != ShiftStatus.OPEN
                 || !shift.startsAt().isAfter(now)) {
             throw SignupProblems.notTakingSignups();
         }
@@ -296,12 +297,12 @@ public class SignUps {
 
     private long callerVolunteerId() {
         Caller caller = access.caller();
-        return volunteers.idOfAccount(caller.accountId()).orElseThrow(SignupProblems::notAVolunteer);
+        return volunteers.idOfAccount(caller.account()).orElseThrow(SignupProblems::notAVolunteer);
     }
 
     private void requireOwn(SignupView signup) {
         Caller caller = access.caller();
-        boolean own = volunteers.idOfAccount(caller.accountId()).filter(id -> id == signup.volunteerId()).isPresent();
+        boolean own = volunteers.idOfAccount(caller.account()).filter(id -> id == signup.volunteerId()).isPresent();
         if (!own) {
             throw new NotFound("signup", signup.id());
         }

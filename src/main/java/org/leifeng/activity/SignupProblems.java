@@ -45,20 +45,20 @@ final class SignupProblems {
     static final class NotEligible extends RuleViolation {
         /** Eligibility has five rules after the volunteer's own status, so never more reasons than this. */
         private static final int MAX_REASONS = 5;
-        private final List<String> reasons;
+        private final List<IneligibilityReason> reasons;
 
-        NotEligible(List<String> reasons) {
+        NotEligible(List<IneligibilityReason> reasons) {
             super("activity.notEligible", "You cannot sign up for this shift: " + reasons, explained(reasons));
             this.reasons = List.copyOf(reasons);
         }
 
         /** Each reason as a message of its own ({@code activity.reason.TOO_YOUNG}), filling the five slots in order. */
-        private static Object[] explained(List<String> reasons) {
+        private static Object[] explained(List<IneligibilityReason> reasons) {
             Object[] slots = new Object[MAX_REASONS];
             Arrays.fill(slots, "");
             for (int i = 0; i < Math.min(reasons.size(), MAX_REASONS); i++) {
                 slots[i] = new DefaultMessageSourceResolvable(
-                        new String[] {"activity.reason." + reasons.get(i)}, reasons.get(i));
+                        new String[] {"activity.reason." + reasons.get(i).name()}, reasons.get(i).name());
             }
             return slots;
         }

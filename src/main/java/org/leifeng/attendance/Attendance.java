@@ -11,6 +11,7 @@ import org.leifeng.activity.Activities;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.ShiftAtTheDoor;
 import org.leifeng.activity.ShiftOfActivity;
+import org.leifeng.activity.ShiftStatus;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
@@ -93,7 +94,8 @@ public class Attendance {
         long volunteerId = callerVolunteer().orElseThrow(Attendance::notAVolunteer);
         ShiftAtTheDoor door = activities.shiftAtTheDoor(shiftId, volunteerId)
                 .orElseThrow(() -> new NotFound("shift", shiftId));
-        return admit(new Context(door.shift(), door.activity()), volunteerId, door.liveSignup(), position, "QR", null);
+        return admit(new Context(door.shift(), door.activity()), volunteerId, door.liveSignup(), position,
+                AttendanceMethod.QR, null);
     }
 
     @Transactional
@@ -101,7 +103,7 @@ public class Attendance {
         Context shift = context(codes.verify(code));
         long volunteerId = callerVolunteer().orElseThrow(Attendance::notAVolunteer);
         AttendanceView attendance = store.find(shift.shift().id(), volunteerId).orElseThrow(Attendance::notCheckedIn);
-        return release(shift, attendance, position, "QR", null, clock.instant());
+        return release(shift, attendance, position, AttendanceMethod.QR, null, clock.instant());
     }
 
     /**
@@ -121,11 +123,11 @@ public class Attendance {
             if (live.isEmpty() && store.find(shiftId, volunteerId).isEmpty() && !inOrganisersView(volunteerId)) {
                 throw unknownNumber();
             }
-            return admit(shift, volunteerId, live, Position.NONE, "KIOSK", operator);
+            return admit(shift, volunteerId, live, Position.NONE, AttendanceMethod.KIOSK, operator);
         }
         AttendanceView attendance = store.find(shiftId, volunteerId)
                 .orElseThrow(() -> inOrganisersView(volunteerId) ? notCheckedIn() : unknownNumber());
-        return release(shift, attendance, Position.NONE, "KIOSK", operator, clock.instant());
+        return release(shift, attendance, Position.NONE, AttendanceMethod.KIOSK, operator, clock.instant());
     }
 
     private boolean inOrganisersView(long volunteerId) {
@@ -157,19 +159,20 @@ public class Attendance {
         if (clock.instant().isBefore(windowEnd)) {
             throw new RuleViolation("attendance.shiftNotOver", "A shift can be closed once it and its grace time are over.");
         }
-        if (!"CHECKED_IN".equals(attendance.status())) {
+        if (attendance.status() != AttendanceStatus.CHECKED_IN) {
             throw new Conflict("attendance.alreadyClosed", "This attendance is already complete.");
         }
         long operator = access.caller().accountId();
         if (creditUntil == null) {
             store.closeWithoutCredit(attendanceId, operator);
-            audit.describe("attendance.closedWithoutCredit", "attendance", attendanceId, shift.activity().organisationId());
+            audit.describe(AttendanceAudit.CLOSED_WITHOUT_CREDIT, "attendance", attendanceId,
+                    shift.activity().organisationId());
             return store.find(attendanceId).orElseThrow();
         }
         if (creditUntil.isBefore(attendance.checkedInAt()) || creditUntil.isAfter(windowEnd)) {
             throw new InvalidInput("creditUntil", "attendance.creditUntilOutsideWindow");
         }
-        return release(shift, attendance, Position.NONE, "CLOSING", operator, creditUntil);
+        return release(shift, attendance, Position.NONE, AttendanceMethod.CLOSING, operator, creditUntil);
     }
 
     /** Whether volunteers without a sign-up may be admitted at the door (a place is then claimed for them). */
@@ -193,12 +196,12 @@ public class Attendance {
      * {@code live} is the volunteer's live sign-up of the shift, read before.
      */
     private AttendanceView admit(Context shift, long volunteerId, Optional<SignupView> live, Position position,
-            String method, Long operator) {
+            AttendanceMethod method, Long operator) {
         Instant now = clock.instant();
         SignupView signup;
         try {
             requireWithinWindow(shift, now);
-            if ("QR".equals(method)) {
+            if (method == AttendanceMethod.QR) {
                 requireInsideGeofence(shift.activity(), position);
             }
             signup = confirmedSignup(shift, volunteerId, live);
@@ -237,21 +240,21 @@ public class Attendance {
         return new RuleViolation("attendance.notSignedUp", "You have not signed up for this shift.");
     }
 
-    private AttendanceView release(Context shift, AttendanceView attendance, Position position, String method,
-            Long operator, Instant at) {
-        if ("CHECKED_OUT".equals(attendance.status())) {
+    private AttendanceView release(Context shift, AttendanceView attendance, Position position,
+            AttendanceMethod method, Long operator, Instant at) {
+        if (attendance.status() == AttendanceStatus.CHECKED_OUT) {
             return attendance;
         }
-        if ("CLOSED".equals(attendance.status())) {
+        if (attendance.status() == AttendanceStatus.CLOSED) {
             throw new Conflict("attendance.alreadyClosed", "This attendance is already complete.");
         }
         Instant start = shift.shift().startsAt().toInstant();
         Instant end = shift.shift().endsAt().toInstant();
-        if (!"CLOSING".equals(method) && at.isAfter(end.plus(serviceTime.grace()))) {
+        if (method != AttendanceMethod.CLOSING && at.isAfter(end.plus(serviceTime.grace()))) {
             throw new RuleViolation("attendance.windowClosed",
                     "The shift is over: the organiser closes attendances without a check-out.");
         }
-        if ("QR".equals(method)) {
+        if (method == AttendanceMethod.QR) {
             requireInsideGeofence(shift.activity(), position);
         }
         BigDecimal credited = serviceTime.credit(attendance.checkedInAt(), at, start, end);
@@ -268,7 +271,7 @@ public class Attendance {
     private void requireWithinWindow(Context shift, Instant now) {
         Instant opens = shift.shift().startsAt().toInstant().minus(serviceTime.grace());
         Instant closes = shift.shift().endsAt().toInstant().plus(serviceTime.grace());
-        if (now.isBefore(opens) || now.isAfter(closes) || !"OPEN".equals(shift.shift().status())) {
+        if (now.isBefore(opens) || now.isAfter(closes) || shift.shift().status() != ShiftStatus.OPEN) {
             throw new RuleViolation("attendance.outsideWindow",
                     "Check-in opens {0} minutes before the shift and closes {0} minutes after it.",
                     serviceTime.grace().toMinutes());
@@ -309,7 +312,7 @@ public class Attendance {
     }
 
     private Optional<Long> callerVolunteer() {
-        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.accountId()));
+        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.account()));
     }
 
     private static AttendanceView labelled(AttendanceView attendance, VolunteerLabel label) {

@@ -28,7 +28,7 @@ class AttendanceStore {
 
     /** Writes the check-in unless the volunteer has one for the shift already; either way answers the row. */
     AttendanceView checkIn(long shiftId, long volunteerId, long signupId, long activityId, long organisationId,
-            Instant at, String method, Long by) {
+            Instant at, AttendanceMethod method, Long by) {
         return jdbc.sql("""
                 INSERT INTO attendance (shift_id, volunteer_id, signup_id, activity_id, organisation_id, checked_in_at,
                     check_in_method, checked_in_by)
@@ -37,7 +37,7 @@ class AttendanceStore {
                 RETURNING""" + " " + COLUMNS)
                 .param("shift", shiftId).param("volunteer", volunteerId).param("signup", signupId)
                 .param("activity", activityId).param("organisation", organisationId).param("at", utc(at))
-                .param("method", method).param("by", by).query(AttendanceStore::view).optional()
+                .param("method", method.name()).param("by", by).query(AttendanceStore::view).optional()
                 // A concurrent twin checked in first: its row.
                 .orElseGet(() -> find(shiftId, volunteerId).orElseThrow());
     }
@@ -53,12 +53,12 @@ class AttendanceStore {
     }
 
     /** Completes an open attendance; false when it was completed or closed first (a concurrent twin). */
-    boolean checkOut(long id, Instant at, String method, Long by, BigDecimal credited) {
+    boolean checkOut(long id, Instant at, AttendanceMethod method, Long by, BigDecimal credited) {
         return jdbc.sql("""
                 UPDATE attendance SET checked_out_at = :at, check_out_method = :method, checked_out_by = :by,
                     credited_hours = :credited
                 WHERE id = :id AND checked_out_at IS NULL AND NOT closed_without_credit""")
-                .param("id", id).param("at", utc(at)).param("method", method).param("by", by)
+                .param("id", id).param("at", utc(at)).param("method", method.name()).param("by", by)
                 .param("credited", credited).update() == 1;
     }
 
@@ -90,10 +90,14 @@ class AttendanceStore {
 
     private static AttendanceView view(ResultSet rs, int row) throws SQLException {
         Instant out = instant(rs, "checked_out_at");
-        String status = rs.getBoolean("closed_without_credit") ? "CLOSED" : out == null ? "CHECKED_IN" : "CHECKED_OUT";
+        AttendanceStatus status = rs.getBoolean("closed_without_credit") ? AttendanceStatus.CLOSED
+                : out == null ? AttendanceStatus.CHECKED_IN : AttendanceStatus.CHECKED_OUT;
+        String checkOutMethod = rs.getString("check_out_method");
         return new AttendanceView(rs.getLong("id"), rs.getLong("shift_id"), rs.getLong("activity_id"),
                 rs.getLong("volunteer_id"), null, null, status, instant(rs, "checked_in_at"),
-                rs.getString("check_in_method"), out, rs.getString("check_out_method"), rs.getBigDecimal("credited_hours"));
+                AttendanceMethod.valueOf(rs.getString("check_in_method")), out,
+                checkOutMethod == null ? null : AttendanceMethod.valueOf(checkOutMethod),
+                rs.getBigDecimal("credited_hours"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

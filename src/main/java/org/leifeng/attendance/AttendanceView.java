@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A volunteer's attendance at a shift. {@code status}: CHECKED_IN (no check-out yet), CHECKED_OUT, or CLOSED (the
- * organiser closed it without credit). Names and numbers are filled for the organiser's lists only.
+ * A volunteer's attendance at a shift ({@link AttendanceStatus}). Names and numbers are filled for the organiser's
+ * lists only.
  */
 public record AttendanceView(long id, long shiftId, long activityId, long volunteerId, String volunteerNumber,
-        String volunteerName, String status, Instant checkedInAt, String checkInMethod, Instant checkedOutAt,
-        String checkOutMethod, BigDecimal creditedHours) {
+        String volunteerName, AttendanceStatus status, Instant checkedInAt, AttendanceMethod checkInMethod,
+        Instant checkedOutAt, AttendanceMethod checkOutMethod, BigDecimal creditedHours) {
 }

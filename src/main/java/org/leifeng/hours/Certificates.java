@@ -76,7 +76,7 @@ public class Certificates {
         String number = CertificateNumbers.next(Year.now(clock.withZone(CITY)));
         CertificateContent content = content(number, volunteer, records);
         store.insert(content, pdf.render(content), access.caller().accountId());
-        audit.describe("certificate.issued", "volunteer", volunteerId, volunteer.organisationId());
+        audit.describe(HoursAudit.CERTIFICATE_ISSUED, "volunteer", volunteerId, volunteer.organisationId());
         return issued(content, true);
     }
 
@@ -112,7 +112,8 @@ public class Certificates {
             throw new NotFound("certificate", typedNumber);
         }
         CertificateContent content = found.content();
-        return new CertificateVerification(content.number(), found.valid(), found.valid() ? "VALID" : "SUPERSEDED",
+        CertificateStatus status = found.valid() ? CertificateStatus.VALID : CertificateStatus.SUPERSEDED;
+        return new CertificateVerification(content.number(), found.valid(), status,
                 Masking.name(content.volunteerName()), content.totalHours(), content.issuedAt(),
                 String.join("、", content.issuers()), content.issuers(), found.supersededAt());
     }

@@ -109,18 +109,26 @@ public class Hours {
         ActivityView activity = activities.get(attended.activityId());
         LocalDate day = attended.servedFrom().atZone(CITY).toLocalDate();
         BigDecimal hours = attended.creditedHours();
-        String refusal = store.overlapsCredited(attended.volunteerId(), attended.servedFrom(), attended.servedUntil())
-                ? "overlap"
-                : store.countedOn(attended.volunteerId(), day).add(hours).compareTo(DAY) > 0 ? "day-limit" : null;
+        CreditRefusal refusal = refusal(attended, day, hours);
         EntryKind kind = refusal == null ? EntryKind.CREDIT : EntryKind.REFUSED;
         EntryDraft draft = new EntryDraft(kind, null, activity.id(), activity.title(), attended.shiftId(),
                 attended.organisationId(), attended.servedFrom(), attended.servedUntil(), day, hours,
-                refusal == null ? hours : BigDecimal.ZERO, refusal, source, attended.closedByAccountId());
+                refusal == null ? hours : BigDecimal.ZERO, refusal == null ? null : refusal.code(), source,
+                attended.closedByAccountId());
         Ledger.Appended appended = ledger.append(account, draft);
         if (refusal == null) {
             store.claimTime(appended.entry().id(), attended.volunteerId(), appended.entry().servedFrom(),
                     appended.entry().servedUntil());
         }
+    }
+
+    /** Why the attended time cannot be credited; null when it can. */
+    private CreditRefusal refusal(CheckedOut attended, LocalDate day, BigDecimal hours) {
+        if (store.overlapsCredited(attended.volunteerId(), attended.servedFrom(), attended.servedUntil())) {
+            return CreditRefusal.OVERLAP;
+        }
+        return store.countedOn(attended.volunteerId(), day).add(hours).compareTo(DAY) > 0 ? CreditRefusal.DAY_LIMIT
+                : null;
     }
 
     /** A manual entry for service done without the QR code; PENDING until another administrator approves it. */
@@ -156,7 +164,7 @@ public class Hours {
                 activity.organisationId(), served.start(), served.end(), served.start().atZone(CITY).toLocalDate(),
                 hours, BigDecimal.ZERO, entry.note(), null, access.caller().accountId());
         LedgerEntry recorded = ledger.append(account, draft).entry();
-        audit.describe("hours.manualEntered", "service-record", recorded.id(), activity.organisationId());
+        audit.describe(HoursAudit.MANUAL_ENTERED, "service-record", recorded.id(), activity.organisationId());
         return records.one(recorded, List.of());
     }
 
@@ -179,7 +187,7 @@ public class Hours {
         Ledger.Appended approval = ledger.append(account,
                 EntryDraft.about(manual, EntryKind.APPROVAL, manual.hours(), manual.hours(), null, access.caller().accountId()));
         store.claimTime(approval.entry().id(), manual.volunteerId(), manual.servedFrom(), manual.servedUntil());
-        audit.describe("hours.approved", "service-record", manual.id(), manual.organisationId());
+        audit.describe(HoursAudit.APPROVED, "service-record", manual.id(), manual.organisationId());
         return records.one(manual, List.of(approval.entry()));
     }
 
@@ -191,7 +199,7 @@ public class Hours {
         requireUndecided(manual);
         Ledger.Appended rejection = ledger.append(account, EntryDraft.about(manual, EntryKind.REJECTION,
                 manual.hours(), BigDecimal.ZERO, reason, access.caller().accountId()));
-        audit.describe("hours.rejected", "service-record", manual.id(), manual.organisationId());
+        audit.describe(HoursAudit.REJECTED, "service-record", manual.id(), manual.organisationId());
         return records.one(manual, List.of(rejection.entry()));
     }
 
@@ -207,7 +215,7 @@ public class Hours {
         HoursStore.Account account = ledger.lock(record.volunteerId());
         List<LedgerEntry> history = store.referringTo(List.of(record.id()));
         ServiceRecordView current = records.one(record, history);
-        if (!"CREDITED".equals(current.status())) {
+        if (current.status() != ServiceRecordStatus.CREDITED) {
             throw new RuleViolation("hours.notCredited", "Only credited records can be corrected.");
         }
         BigDecimal hours = correction.hours().setScale(1);
@@ -218,7 +226,7 @@ public class Hours {
                 hours.subtract(current.hours()), correction.reason(), access.caller().accountId()));
         certificates.supersedeFor(record.volunteerId(),
                 OffsetDateTime.ofInstant(corrected.entry().recordedAt(), CITY), correction.reason());
-        audit.describe("hours.corrected", "service-record", record.id(), record.organisationId());
+        audit.describe(HoursAudit.CORRECTED, "service-record", record.id(), record.organisationId());
         return records.one(record, concat(history, corrected.entry()));
     }
 
@@ -247,7 +255,8 @@ public class Hours {
             ServiceRecordView corrected = correct(dispute.entryId(), new Correction(resolution.hours(), resolution.reply()));
             correctionId = corrected.lastCorrectionId();
         }
-        if (!store.resolveDispute(disputeId, correctionId == null ? "ANSWERED" : "CORRECTED", resolution.reply(),
+        if (!store.resolveDispute(disputeId,
+                correctionId == null ? DisputeStatus.ANSWERED : DisputeStatus.CORRECTED, resolution.reply(),
                 correctionId, access.caller().accountId(), clock.instant())) {
             throw new Conflict("hours.disputeClosed", "This dispute has already been resolved.");
         }

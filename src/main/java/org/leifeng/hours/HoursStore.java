@@ -266,12 +266,12 @@ class HoursStore {
     }
 
     /** Closes an open dispute; false when someone else closed it first. */
-    boolean resolveDispute(long id, String status, String reply, Long correctionId, long by, Instant now) {
+    boolean resolveDispute(long id, DisputeStatus status, String reply, Long correctionId, long by, Instant now) {
         return jdbc.sql("""
                 UPDATE service_dispute SET status = :status, reply = :reply, correction_id = :correction,
                     resolved_by = :by, resolved_at = :now
                 WHERE id = :id AND status = 'OPEN'""")
-                .param("id", id).param("status", status).param("reply", reply).param("correction", correctionId)
+                .param("id", id).param("status", status.name()).param("reply", reply).param("correction", correctionId)
                 .param("by", by).param("now", timestamp(now)).update() == 1;
     }
 
@@ -288,7 +288,7 @@ class HoursStore {
     private static Dispute dispute(ResultSet rs, int row) throws SQLException {
         return new Dispute(rs.getLong("id"), rs.getLong("entry_id"), rs.getLong("volunteer_id"),
                 rs.getLong("organisation_id"), rs.getString("comment"), instant(rs, "opened_at"),
-                rs.getString("status"), rs.getString("reply"), nullableLong(rs, "correction_id"),
+                DisputeStatus.valueOf(rs.getString("status")), rs.getString("reply"), nullableLong(rs, "correction_id"),
                 instant(rs, "resolved_at"));
     }
 
@@ -310,6 +310,6 @@ class HoursStore {
     }
 
     record Dispute(long id, long entryId, long volunteerId, long organisationId, String comment, Instant openedAt,
-            String status, String reply, Long correctionId, Instant resolvedAt) {
+            DisputeStatus status, String reply, Long correctionId, Instant resolvedAt) {
     }
 }

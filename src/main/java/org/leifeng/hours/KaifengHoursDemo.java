@@ -22,6 +22,7 @@ import org.leifeng.activity.ActivitySummary;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.Activities;
 import org.leifeng.activity.ShiftView;
+import org.leifeng.identity.AccountId;
 import org.leifeng.identity.Accounts;
 import org.leifeng.organisation.Organisation;
 import org.leifeng.organisation.OrganisationType;
@@ -84,7 +85,8 @@ class KaifengHoursDemo implements DemoDataContributor {
         Random random = new Random(19630305L);
         Map<Long, List<EntryDraft>> planned = new TreeMap<>();
         Map<Long, List<Instant[]>> busy = new HashMap<>();
-        Optional<Long> demoVolunteer = accounts.idOfUsername(DEMO_PHONE).flatMap(volunteers::idOfAccount);
+        Optional<Long> demoVolunteer = accounts.idOfUsername(DEMO_PHONE).map(AccountId::new)
+                .flatMap(volunteers::idOfAccount);
         for (Organisation district : organisations.activeChildren(organisations.cityId())) {
             if (district.type() != OrganisationType.DISTRICT) {
                 continue;
@@ -184,8 +186,8 @@ class KaifengHoursDemo implements DemoDataContributor {
     private List<Long> membersOf(Organisation district) {
         Set<Long> members = new LinkedHashSet<>();
         for (long team : teams.activeTeamIdsWithin(district.path())) {
-            teams.memberAccountIds(team).stream().map(volunteers::idOfAccount).flatMap(Optional::stream)
-                    .forEach(members::add);
+            teams.memberAccountIds(team).stream().map(AccountId::new).map(volunteers::idOfAccount)
+                    .flatMap(Optional::stream).forEach(members::add);
         }
         return new ArrayList<>(members);
     }

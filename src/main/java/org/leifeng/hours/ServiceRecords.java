@@ -42,10 +42,10 @@ class ServiceRecords implements CertifiedService {
 
     /** One record with the entries that refer to it, in chain order. */
     ServiceRecordView one(LedgerEntry record, List<LedgerEntry> followUps) {
-        String status = switch (record.kind()) {
-            case CREDIT -> "CREDITED";
-            case REFUSED -> "REFUSED";
-            default -> "PENDING";
+        ServiceRecordStatus status = switch (record.kind()) {
+            case CREDIT -> ServiceRecordStatus.CREDITED;
+            case REFUSED -> ServiceRecordStatus.REFUSED;
+            default -> ServiceRecordStatus.PENDING;
         };
         String reason = record.kind() == EntryKind.REFUSED ? record.note() : null;
         BigDecimal hours = record.hours();
@@ -53,9 +53,9 @@ class ServiceRecords implements CertifiedService {
         Long lastCorrection = null;
         for (LedgerEntry followUp : followUps) {
             switch (followUp.kind()) {
-                case APPROVAL -> status = "CREDITED";
+                case APPROVAL -> status = ServiceRecordStatus.CREDITED;
                 case REJECTION -> {
-                    status = "REJECTED";
+                    status = ServiceRecordStatus.REJECTED;
                     reason = followUp.note();
                 }
                 case CORRECTION -> {
@@ -67,11 +67,12 @@ class ServiceRecords implements CertifiedService {
                 default -> throw new IllegalStateException("Entry " + followUp.id() + " cannot refer to a record");
             }
         }
-        BigDecimal counted = "CREDITED".equals(status) ? hours : BigDecimal.ZERO.setScale(1);
-        return new ServiceRecordView(record.id(), record.volunteerId(),
-                record.kind() == EntryKind.MANUAL ? "MANUAL" : "ATTENDANCE", status, record.activityId(),
+        BigDecimal counted = status == ServiceRecordStatus.CREDITED ? hours : BigDecimal.ZERO.setScale(1);
+        ServiceRecordSource source = record.kind() == EntryKind.MANUAL ? ServiceRecordSource.MANUAL
+                : ServiceRecordSource.ATTENDANCE;
+        return new ServiceRecordView(record.id(), record.volunteerId(), source, status, record.activityId(),
                 record.activityTitle(), record.organisationId(), record.serviceDate(), record.servedFrom(),
-                record.servedUntil(), "CREDITED".equals(status) ? counted : hours, record.hours(),
+                record.servedUntil(), status == ServiceRecordStatus.CREDITED ? counted : hours, record.hours(),
                 record.kind() == EntryKind.REFUSED ? null : record.note(), reason, corrections, lastCorrection,
                 record.recordedBy(), record.recordedAt());
     }
@@ -79,7 +80,7 @@ class ServiceRecords implements CertifiedService {
     @Override
     public List<Record> creditedRecordsOf(long volunteerId) {
         return of(store.chain(volunteerId)).stream()
-                .filter(record -> "CREDITED".equals(record.status()) && record.hours().signum() > 0)
+                .filter(record -> record.status() == ServiceRecordStatus.CREDITED && record.hours().signum() > 0)
                 .sorted(Comparator.comparing(ServiceRecordView::serviceDate).thenComparing(ServiceRecordView::id))
                 .map(record -> new Record(record.serviceDate(), record.activityTitle(), record.organisationId(),
                         record.hours()))

@@ -49,7 +49,7 @@ public class Accounts {
         Caller caller = access.caller();
         request.grants().forEach(grant -> access.require(Role.ORG_ADMIN, grant.organisationId()));
         AccountView account = provision(request.username(), request.password(), request.grants(), caller.accountId());
-        audit.describe("account.created", "account", account.id(), request.grants().get(0).organisationId());
+        audit.describe(AccountAudit.ACCOUNT_CREATED, "account", account.id(), request.grants().get(0).organisationId());
         return account;
     }
 
@@ -156,7 +156,7 @@ public class Accounts {
         get(accountId);
         access.require(Role.ORG_ADMIN, grant.organisationId());
         store.insertGrant(accountId, grant, caller.accountId());
-        audit.describe("account.granted", "account", accountId, grant.organisationId(),
+        audit.describe(AccountAudit.ACCOUNT_GRANTED, "account", accountId, grant.organisationId(),
                 grant.role() + " over " + grant.organisationId());
         return store.find(accountId).orElseThrow();
     }
@@ -174,7 +174,7 @@ public class Accounts {
         if (!store.deleteGrant(accountId, grant)) {
             throw new NotFound("grant", grant.role() + "@" + grant.organisationId());
         }
-        audit.describe("account.revoked", "account", accountId, grant.organisationId(),
+        audit.describe(AccountAudit.ACCOUNT_REVOKED, "account", accountId, grant.organisationId(),
                 grant.role() + " over " + grant.organisationId());
         return store.find(accountId).orElseThrow();
     }

@@ -35,14 +35,14 @@ public class AuditTrail {
     }
 
     /** Names what the current request does; written with its outcome when it is answered. */
-    public void describe(String action, String entityType, Object entityId, Long organisationId) {
+    public void describe(AuditAction action, String entityType, Object entityId, Long organisationId) {
         describe(action, entityType, entityId, organisationId, null);
     }
 
-    public void describe(String action, String entityType, Object entityId, Long organisationId, String detail) {
+    public void describe(AuditAction action, String entityType, Object entityId, Long organisationId, String detail) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Description description = new Description(action, entityType, entityId == null ? null : entityId.toString(),
-                organisationId, detail);
+        Description description = new Description(action.code(), entityType,
+                entityId == null ? null : entityId.toString(), organisationId, detail);
         if (request != null) {
             request.setAttribute(DESCRIPTION, description, RequestAttributes.SCOPE_REQUEST);
         } else {
@@ -51,8 +51,9 @@ public class AuditTrail {
     }
 
     /** Writes an entry now, e.g. for a read of unmasked personal data. */
-    public void record(String action, String entityType, Object entityId, Long organisationId, String detail) {
-        write(new Description(action, entityType, entityId == null ? null : entityId.toString(), organisationId, detail),
+    public void record(AuditAction action, String entityType, Object entityId, Long organisationId, String detail) {
+        write(new Description(action.code(), entityType, entityId == null ? null : entityId.toString(), organisationId,
+                detail),
                 access.currentCaller().orElse(null), RequestContextHolder.getRequestAttributes() instanceof
                         ServletRequestAttributes servlet
                         ? servlet.getRequest().getRemoteAddr() : null, 200);

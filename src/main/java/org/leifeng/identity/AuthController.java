@@ -40,11 +40,11 @@ class AuthController {
                     + "hour), or too many wrong passwords for this account: from this address after five within an "
                     + "hour (waits of 1, 2, 4, 8, then 15 minutes), from anywhere after ten (one attempt a minute).")
     TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-        audit.describe("auth.token", "account", null, null, credentials.username());
+        audit.describe(AccountAudit.TOKEN_ISSUED, "account", null, null, credentials.username());
         throttle.admit(ClientThrottle.Action.SIGN_IN, request.getRemoteAddr());
         Caller caller = signIn.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
         ApiTokens.IssuedToken token = tokens.issue(caller.accountId());
-        audit.describe("auth.token", "account", caller.accountId(), null, caller.displayName());
+        audit.describe(AccountAudit.TOKEN_ISSUED, "account", caller.accountId(), null, caller.displayName());
         return new TokenResponse(token.token(), token.expiresAt());
     }
 
@@ -53,7 +53,7 @@ class AuthController {
     ResponseEntity<Void> logout(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         tokens.revoke(header.substring("Bearer ".length()).trim());
-        audit.describe("auth.logout", "account", null, null);
+        audit.describe(AccountAudit.SIGNED_OUT, "account", null, null);
         return ResponseEntity.noContent().build();
     }
 

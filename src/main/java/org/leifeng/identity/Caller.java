@@ -19,6 +19,11 @@ public record Caller(long accountId, String displayName) implements Authenticate
         return principalName(accountId);
     }
 
+    /** The account, typed for the questions other modules answer about it. */
+    public AccountId account() {
+        return new AccountId(accountId);
+    }
+
     static String principalName(long accountId) {
         return "account:" + accountId;
     }

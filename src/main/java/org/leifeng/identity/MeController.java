@@ -38,7 +38,7 @@ class MeController {
         Caller caller = access.caller();
         List<Grant> grants = access.grants().stream()
                 .map(grant -> new Grant(grant.role(), grant.organisationId())).toList();
-        Long volunteerId = volunteers.stream().flatMap(directory -> directory.volunteerIdOf(caller.accountId()).stream())
+        Long volunteerId = volunteers.stream().flatMap(directory -> directory.volunteerIdOf(caller.account()).stream())
                 .findFirst().orElse(null);
         return new Me(caller.accountId(), caller.displayName(), volunteerId, grants);
     }

@@ -28,6 +28,6 @@ class PasswordChange {
         }
         accounts.updatePassword(caller.accountId(), passwords.hash("newPassword", newPassword, caller.displayName()));
         tokens.revokeAll(caller.accountId());
-        audit.describe("account.passwordChanged", "account", caller.accountId(), null);
+        audit.describe(AccountAudit.PASSWORD_CHANGED, "account", caller.accountId(), null);
     }
 }

@@ -56,7 +56,7 @@ class SignInPage {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         // A refused form keeps a username, never a mobile number: no page shows one in full.
         model.addAttribute("username", SignInNames.mobileNumber(username).isPresent() ? "" : username);
-        audit.describe("auth.signIn", "account", null, null, username);
+        audit.describe(AccountAudit.SIGNED_IN, "account", null, null, username);
         Caller caller;
         try {
             throttle.admit(ClientThrottle.Action.SIGN_IN, request.getRemoteAddr());
@@ -79,7 +79,7 @@ class SignInPage {
         request.getSession(true);
         request.changeSessionId();
         contexts.saveContext(context, request, response);
-        audit.describe("auth.signIn", "account", caller.accountId(), null, caller.displayName());
+        audit.describe(AccountAudit.SIGNED_IN, "account", caller.accountId(), null, caller.displayName());
         SavedRequest saved = savedRequests.getRequest(request, response);
         if (saved != null) {
             savedRequests.removeRequest(request, response);

@@ -112,7 +112,7 @@ public class Organisations {
         Organisation parent = store.find(request.parentId()).orElseThrow(() -> new NotFound("organisation", request.parentId()));
         requireMayStandUnder(request.type(), parent);
         long id = store.insert(parent.id(), request.name(), request.type()).orElseThrow(() -> inactiveParent(parent));
-        audit.describe("organisation.created", "organisation", id, id, request.name());
+        audit.describe(OrganisationAudit.ORGANISATION_CREATED, "organisation", id, id, request.name());
         return store.find(id).orElseThrow();
     }
 
@@ -120,7 +120,7 @@ public class Organisations {
     public Organisation rename(long id, String name) {
         access.require(Role.ORG_ADMIN, id);
         store.rename(id, name.strip());
-        audit.describe("organisation.renamed", "organisation", id, id, name);
+        audit.describe(OrganisationAudit.ORGANISATION_RENAMED, "organisation", id, id, name);
         return store.find(id).orElseThrow();
     }
 
@@ -143,7 +143,7 @@ public class Organisations {
         }
         requireMayStandUnder(node.type(), newParent);
         store.move(node, newParent);
-        audit.describe("organisation.moved", "organisation", id, newParentId,
+        audit.describe(OrganisationAudit.ORGANISATION_MOVED, "organisation", id, newParentId,
                 "from " + node.parentId() + " to " + newParentId);
         return store.find(id).orElseThrow();
     }
@@ -156,7 +156,7 @@ public class Organisations {
         if (!store.setActive(id, false)) {
             throw new RuleViolation("problem.hasActiveChildren", "Deactivate the organisations under it first.");
         }
-        audit.describe("organisation.deactivated", "organisation", id, id, node.name());
+        audit.describe(OrganisationAudit.ORGANISATION_DEACTIVATED, "organisation", id, id, node.name());
         return store.find(id).orElseThrow();
     }
 
@@ -168,7 +168,7 @@ public class Organisations {
             throw inactiveParent(parent);
         }
         store.setActive(id, true);
-        audit.describe("organisation.activated", "organisation", id, id, node.name());
+        audit.describe(OrganisationAudit.ORGANISATION_ACTIVATED, "organisation", id, id, node.name());
         return store.find(id).orElseThrow();
     }
 

@@ -47,7 +47,8 @@ public class TeamMemberships {
             throw new AlreadyTeamMember(teamId);
         }
         long id = store.request(teamId, caller, message == null || message.isBlank() ? null : message.strip());
-        audit.describe("team.joinRequested", "teamJoinRequest", id, team.organisationId(), team.name());
+        audit.describe(OrganisationAudit.TEAM_JOIN_REQUESTED, "teamJoinRequest", id, team.organisationId(),
+                team.name());
         return store.findRequest(id).orElseThrow();
     }
 
@@ -64,7 +65,7 @@ public class TeamMemberships {
         Team team = requireTakingMembers(teamAccess.managed(request.teamId(), () -> new NotFound("join request", requestId)));
         JoinRequest approved = decide(request, JoinRequestStatus.APPROVED, null);
         store.join(team.id(), request.accountId());
-        audit.describe("team.joinApproved", "teamJoinRequest", requestId, team.organisationId(),
+        audit.describe(OrganisationAudit.TEAM_JOIN_APPROVED, "teamJoinRequest", requestId, team.organisationId(),
                 "account " + request.accountId() + " joins " + team.name());
         return approved;
     }
@@ -74,7 +75,8 @@ public class TeamMemberships {
         JoinRequest request = findRequest(requestId);
         Team team = teamAccess.managed(request.teamId(), () -> new NotFound("join request", requestId));
         JoinRequest rejected = decide(request, JoinRequestStatus.REJECTED, reason.strip());
-        audit.describe("team.joinRejected", "teamJoinRequest", requestId, team.organisationId(), reason);
+        audit.describe(OrganisationAudit.TEAM_JOIN_REJECTED, "teamJoinRequest", requestId, team.organisationId(),
+                reason);
         return rejected;
     }
 
@@ -87,7 +89,7 @@ public class TeamMemberships {
         }
         Team team = teams.find(request.teamId()).orElseThrow();
         JoinRequest withdrawn = decide(request, JoinRequestStatus.WITHDRAWN, null);
-        audit.describe("team.joinWithdrawn", "teamJoinRequest", requestId, team.organisationId());
+        audit.describe(OrganisationAudit.TEAM_JOIN_WITHDRAWN, "teamJoinRequest", requestId, team.organisationId());
         return withdrawn;
     }
 
@@ -104,7 +106,7 @@ public class TeamMemberships {
             throw new AlreadyTeamMember(team.id());
         }
         store.withdrawOpenRequest(team.id(), caller);
-        audit.describe("team.joinedWithCode", "team", team.id(), team.organisationId(), team.name());
+        audit.describe(OrganisationAudit.TEAM_JOINED_WITH_CODE, "team", team.id(), team.organisationId(), team.name());
         return teamAccess.visible(team.id());
     }
 
@@ -113,7 +115,7 @@ public class TeamMemberships {
         long caller = access.caller().accountId();
         Team team = teamAccess.visible(teamId);
         end(team, caller, caller, MembershipEnd.LEFT, null);
-        audit.describe("team.left", "team", teamId, team.organisationId(), "account " + caller);
+        audit.describe(OrganisationAudit.TEAM_LEFT, "team", teamId, team.organisationId(), "account " + caller);
     }
 
     @Transactional
@@ -121,7 +123,7 @@ public class TeamMemberships {
         Team team = teamAccess.managed(teamId);
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         end(team, accountId, access.caller().accountId(), MembershipEnd.REMOVED, note);
-        audit.describe("team.memberRemoved", "team", teamId, team.organisationId(),
+        audit.describe(OrganisationAudit.TEAM_MEMBER_REMOVED, "team", teamId, team.organisationId(),
                 "account " + accountId + (note == null ? "" : ": " + note));
     }
 

@@ -49,7 +49,7 @@ public class Teams {
         long id = store.insert(request).orElseThrow(() -> new RuleViolation("problem.teamOrganisationInactive",
                 "Organisation " + request.organisationId() + " is deactivated.", request.organisationId()));
         becomeLeader(id, request.organisationId(), request.leaderAccountId());
-        audit.describe("team.created", "team", id, request.organisationId(), request.name());
+        audit.describe(OrganisationAudit.TEAM_CREATED, "team", id, request.organisationId(), request.name());
         return teamAccess.visible(id);
     }
 
@@ -91,7 +91,7 @@ public class Teams {
             becomeLeader(id, team.organisationId(), newLeader);
             detail += "; leader " + before + " -> " + newLeader;
         }
-        audit.describe("team.updated", "team", id, team.organisationId(), detail);
+        audit.describe(OrganisationAudit.TEAM_UPDATED, "team", id, team.organisationId(), detail);
         return teamAccess.visible(id);
     }
 
@@ -100,7 +100,7 @@ public class Teams {
     public Team regenerateInviteCode(long id) {
         Team team = teamAccess.managed(id);
         store.regenerateInviteCode(id);
-        audit.describe("team.inviteCodeRegenerated", "team", id, team.organisationId());
+        audit.describe(OrganisationAudit.TEAM_INVITE_CODE_REGENERATED, "team", id, team.organisationId());
         return teamAccess.visible(id);
     }
 

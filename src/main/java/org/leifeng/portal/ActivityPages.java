@@ -18,6 +18,7 @@ import org.leifeng.activity.ActivitySearchQuery;
 import org.leifeng.activity.ActivityStatus;
 import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.Category;
+import org.leifeng.activity.ShiftStatus;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.activity.SignUps;
 import org.leifeng.activity.SignupStatus;
@@ -201,11 +202,11 @@ class ActivityPages {
     }
 
     private boolean isVolunteer() {
-        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.accountId())).isPresent();
+        return access.currentCaller().flatMap(caller -> volunteers.idOfAccount(caller.account())).isPresent();
     }
 
     private boolean upcoming(ShiftView shift) {
-        return "OPEN".equals(shift.status()) && shift.startsAt().isAfter(OffsetDateTime.now(clock));
+        return shift.status() == ShiftStatus.OPEN && shift.startsAt().isAfter(OffsetDateTime.now(clock));
     }
 
 

@@ -10,6 +10,7 @@ import org.leifeng.activity.ActivityView;
 import org.leifeng.activity.ShiftView;
 import org.leifeng.attendance.Attendance;
 import org.leifeng.attendance.AttendanceCode;
+import org.leifeng.attendance.AttendanceStatus;
 import org.leifeng.attendance.AttendanceView;
 import org.leifeng.attendance.Position;
 import org.leifeng.platform.NotFound;
@@ -58,8 +59,10 @@ class AttendancePages {
         model.addAttribute("shift", shift);
         model.addAttribute("activity", activity);
         model.addAttribute("present", present);
-        model.addAttribute("checkedIn", present.stream().filter(a -> "CHECKED_IN".equals(a.status())).count());
-        model.addAttribute("checkedOut", present.stream().filter(a -> "CHECKED_OUT".equals(a.status())).count());
+        model.addAttribute("checkedIn", present.stream().filter(a -> a.status() == AttendanceStatus.CHECKED_IN)
+                .count());
+        model.addAttribute("checkedOut", present.stream().filter(a -> a.status() == AttendanceStatus.CHECKED_OUT)
+                .count());
         model.addAttribute("walkIns", attendance.walkInsAllowed(id));
         model.addAttribute("over", clock.instant().isAfter(shift.endsAt().toInstant().plus(serviceTime.grace())));
         addCode(id, model);

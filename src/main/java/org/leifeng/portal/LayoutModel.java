@@ -39,7 +39,7 @@ class LayoutModel {
     Layout layout(HttpServletRequest request) {
         Optional<Caller> caller = access.currentCaller();
         Locale locale = LocaleContextHolder.getLocale();
-        boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.accountId())).isPresent();
+        boolean volunteer = caller.flatMap(signedIn -> volunteers.idOfAccount(signedIn.account())).isPresent();
         return new Layout(organisations.cityOverview().cityName(), caller.map(Caller::displayName).orElse(null),
                 caller.isPresent() && access.isAdministrator(), !access.scopePaths(Role.TEAM_LEADER).isEmpty(), volunteer,
                 locale.getLanguage().equals("en") ? "en" : "zh-CN", request.getRequestURI());

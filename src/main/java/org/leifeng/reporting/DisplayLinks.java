@@ -60,7 +60,7 @@ public class DisplayLinks {
                 .param("hash", hash(token)).param("organisation", organisationId)
                 .param("label", label == null || label.isBlank() ? "数据大屏" : label.strip())
                 .param("by", access.caller().accountId()).query(Long.class).single();
-        audit.describe("displayLink.created", "display-link", id, organisationId);
+        audit.describe(ReportingAudit.DISPLAY_LINK_CREATED, "display-link", id, organisationId);
         return new Created(id, publicUrl.base() + "/screen/" + token);
     }
 
@@ -84,7 +84,7 @@ public class DisplayLinks {
         access.require(Role.ORG_ADMIN, organisationId);
         jdbc.sql("UPDATE display_link SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL").param("id", id)
                 .update();
-        audit.describe("displayLink.revoked", "display-link", id, organisationId);
+        audit.describe(ReportingAudit.DISPLAY_LINK_REVOKED, "display-link", id, organisationId);
     }
 
     /** What the big screen shows for a live link; 404 for an unknown or revoked one. */

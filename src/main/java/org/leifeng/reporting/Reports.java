@@ -282,7 +282,7 @@ public class Reports {
         Period period = Period.of(from, to, today());
         List<Long> subtree = organisations.idsWithin(List.of(scope.path()));
         Map<Long, String> names = organisations.namesOf(subtree);
-        audit.record("report.recordsExported", "organisation", scope.id(), scope.id(),
+        audit.record(ReportingAudit.RECORDS_EXPORTED, "organisation", scope.id(), scope.id(),
                 period.from() + ".." + period.lastDay());
         return row -> {
             List<CountedRecord> batch = new ArrayList<>(LABEL_BATCH);

@@ -2,6 +2,7 @@ package org.leifeng.volunteer;
 
 import java.util.Optional;
 
+import org.leifeng.identity.AccountId;
 import org.leifeng.identity.VolunteerDirectory;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ class AccountsOfVolunteers implements VolunteerDirectory {
     }
 
     @Override
-    public Optional<Long> volunteerIdOf(long accountId) {
-        return store.idOfAccount(accountId);
+    public Optional<Long> volunteerIdOf(AccountId account) {
+        return store.idOfAccount(account.value());
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** A volunteer as every response and page shows them: documents and phones masked. */
 public record VolunteerProfile(long id, long accountId, String volunteerNumber, String name, IdType idType,
-        String idNumberMasked, String phoneMasked, LocalDate birthDate, Sex sex, long organisationId, String status,
+        String idNumberMasked, String phoneMasked, LocalDate birthDate, Sex sex, long organisationId,
+        VolunteerStatus status,
         List<Skill> skills, List<String> tags, List<Long> serviceAreaIds, List<Availability> availability,
         EmergencyContact emergencyContact, GuardianView guardian, String consentVersion, OffsetDateTime consentedAt,
         OffsetDateTime registeredAt) {

@@ -180,7 +180,7 @@ class VolunteerStore {
                 .query((rs, row) -> new VolunteerFacts(rs.getLong("id"), rs.getLong("account_id"),
                         rs.getLong("organisation_id"), rs.getObject("birth_date", LocalDate.class),
                         Set.of((String[]) rs.getArray("skills").getArray()),
-                        rs.getObject("insured_until", LocalDate.class), "ACTIVE".equals(rs.getString("status"))))
+                        rs.getObject("insured_until", LocalDate.class), status(rs) == VolunteerStatus.ACTIVE))
                 .optional();
     }
 
@@ -288,7 +288,7 @@ class VolunteerStore {
         return new VolunteerProfile(rs.getLong("id"), rs.getLong("account_id"), rs.getString("volunteer_number"),
                 rs.getString("name"), IdType.valueOf(rs.getString("id_type")), rs.getString("id_number_masked"),
                 rs.getString("phone_masked"), rs.getObject("birth_date", LocalDate.class),
-                sex == null ? null : Sex.valueOf(sex), rs.getLong("organisation_id"), rs.getString("status"),
+                sex == null ? null : Sex.valueOf(sex), rs.getLong("organisation_id"), status(rs),
                 skills, new ArrayList<>(List.of((String[]) rs.getArray("tags").getArray())), areas, availability,
                 emergencyName == null ? null : new VolunteerProfile.EmergencyContact(emergencyName,
                         rs.getString("emergency_phone_masked"), rs.getString("emergency_relation")),
@@ -304,8 +304,12 @@ class VolunteerStore {
         return new VolunteerSummary(rs.getLong("id"), rs.getLong("account_id"), rs.getString("volunteer_number"),
                 rs.getString("name"), IdType.valueOf(rs.getString("id_type")), rs.getString("id_number_masked"),
                 rs.getString("phone_masked"), rs.getObject("birth_date", LocalDate.class),
-                sex == null ? null : Sex.valueOf(sex), rs.getLong("organisation_id"), rs.getString("status"),
+                sex == null ? null : Sex.valueOf(sex), rs.getLong("organisation_id"), status(rs),
                 rs.getObject("registered_at", OffsetDateTime.class));
+    }
+
+    private static VolunteerStatus status(ResultSet rs) throws SQLException {
+        return VolunteerStatus.valueOf(rs.getString("status"));
     }
 
     private static String escapeLike(String value) {

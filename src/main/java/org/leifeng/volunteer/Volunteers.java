@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.leifeng.identity.AccessControl;
+import org.leifeng.identity.AccountId;
 import org.leifeng.identity.AccountView;
 import org.leifeng.identity.Accounts;
 import org.leifeng.identity.AuditTrail;
@@ -115,7 +116,7 @@ public class Volunteers {
                 guardian.idNumber() == null ? null : Masking.documentNumber(guardian.idNumber()),
                 personalData.seal(guardian.phone()), Masking.phone(guardian.phone()), guardian.relation(), now));
         events.publishEvent(new VolunteerRegistered(id, account.id(), organisationId, now));
-        audit.describe("volunteer.registered", "volunteer", id, organisationId);
+        audit.describe(VolunteerAudit.REGISTERED, "volunteer", id, organisationId);
         return store.find(id).orElseThrow();
     }
 
@@ -142,8 +143,8 @@ public class Volunteers {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Long> idOfAccount(long accountId) {
-        return store.idOfAccount(accountId);
+    public Optional<Long> idOfAccount(AccountId account) {
+        return store.idOfAccount(account.value());
     }
 
     /** Volunteers of the administrator's subtrees (or of one organisation's subtree in them), newest first. */
@@ -199,7 +200,7 @@ public class Volunteers {
         }
         store.replaceSkills(id, change.skills());
         store.replaceServiceAreas(id, change.serviceAreaIds());
-        audit.describe("volunteer.profileChanged", "volunteer", id, profile.organisationId());
+        audit.describe(VolunteerAudit.PROFILE_CHANGED, "volunteer", id, profile.organisationId());
         return store.find(id).orElseThrow();
     }
 
@@ -210,7 +211,7 @@ public class Volunteers {
         access.require(Role.ORG_ADMIN, profile.organisationId());
         PersonalData.Sealed sealed = store.sealedIdNumber(id)
                 .orElseThrow(Volunteers::closedVolunteer);
-        audit.record("volunteer.idNumberRevealed", "volunteer", id, profile.organisationId(), reason.strip());
+        audit.record(VolunteerAudit.ID_NUMBER_REVEALED, "volunteer", id, profile.organisationId(), reason.strip());
         return personalData.open(sealed);
     }
 
@@ -221,7 +222,7 @@ public class Volunteers {
         if (!isSelf(profile)) {
             throw new NotFound("volunteer", id);
         }
-        audit.record("volunteer.exported", "volunteer", id, profile.organisationId(), null);
+        audit.record(VolunteerAudit.EXPORTED, "volunteer", id, profile.organisationId(), null);
         return new VolunteerExport(OffsetDateTime.now(clock), profile, accounts.get(profile.accountId()).grants());
     }
 
@@ -238,7 +239,7 @@ public class Volunteers {
         requireActive(profile);
         store.anonymise(id, OffsetDateTime.now(clock));
         accounts.close(profile.accountId());
-        audit.describe("volunteer.closed", "volunteer", id, profile.organisationId());
+        audit.describe(VolunteerAudit.CLOSED, "volunteer", id, profile.organisationId());
     }
 
     /**
@@ -286,7 +287,8 @@ public class Volunteers {
         if (!store.recordInsurance(id, insuredUntil)) {
             throw closedVolunteer();
         }
-        audit.describe("volunteer.insuranceRecorded", "volunteer", id, profile.organisationId(), String.valueOf(insuredUntil));
+        audit.describe(VolunteerAudit.INSURANCE_RECORDED, "volunteer", id, profile.organisationId(),
+                String.valueOf(insuredUntil));
         return store.facts(id).orElseThrow();
     }
 
@@ -299,7 +301,7 @@ public class Volunteers {
     }
 
     private static void requireActive(VolunteerProfile profile) {
-        if (!"ACTIVE".equals(profile.status())) {
+        if (profile.status() != VolunteerStatus.ACTIVE) {
             throw closedVolunteer();
         }
     }
