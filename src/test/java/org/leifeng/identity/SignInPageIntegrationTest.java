@@ -83,19 +83,8 @@ class SignInPageIntegrationTest {
     @Test
     void changesThePasswordOnThePageAndTheOldOneStopsWorking() throws Exception {
         String username = TestClient.unique("page.password.");
-        client.post("/api/v1/accounts", client.adminToken(), Map.of("username", username, "password", "first-password-1",
-                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", 1))));
-        HttpClient browser = browser();
-        assertThat(signIn(browser, username, "first-password-1").statusCode()).isEqualTo(302);
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(form.body());
-        assertThat(csrf.find()).isTrue();
-        HttpResponse<String> changed = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("currentPassword", "first-password-1",
-                                "newPassword", "second-password-2", "_csrf", csrf.group(1))))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = signedInWithANewAccount(username, "first-password-1");
+        HttpResponse<String> changed = changePasswordOnThePage(browser, "first-password-1", "second-password-2");
         assertThat(changed.statusCode()).isEqualTo(302);
 
         assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "first-password-1"))
@@ -129,26 +118,38 @@ class SignInPageIntegrationTest {
     @Test
     void thePasswordPageExplainsWhyAnEasilyGuessedNewPasswordIsRefused() throws Exception {
         String username = TestClient.unique("page.weak.");
-        client.post("/api/v1/accounts", client.adminToken(), Map.of("username", username, "password", "first-password-1",
-                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", 1))));
-        HttpClient browser = browser();
-        assertThat(signIn(browser, username, "first-password-1").statusCode()).isEqualTo(302);
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(form.body());
-        assertThat(csrf.find()).isTrue();
+        HttpClient browser = signedInWithANewAccount(username, "first-password-1");
 
-        browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("currentPassword", "first-password-1",
-                                "newPassword", "12345678", "_csrf", csrf.group(1))))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        changePasswordOnThePage(browser, "first-password-1", "12345678");
         HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(after.body()).contains("新密码未保存。密码太容易被猜到");
         assertThat(client.post("/api/v1/auth/token", null, Map.of("username", username, "password", "first-password-1"))
                 .status()).isEqualTo(200);
+    }
+
+    /** A browser signed in on the page with an account created for the test. */
+    private HttpClient signedInWithANewAccount(String username, String password) throws Exception {
+        client.post("/api/v1/accounts", client.adminToken(), Map.of("username", username, "password", password,
+                "grants", List.of(Map.of("role", "VOLUNTEER", "organisationId", 1))));
+        HttpClient browser = browser();
+        assertThat(signIn(browser, username, password).statusCode()).isEqualTo(302);
+        return browser;
+    }
+
+    /** Submits the password page's form as a person would, with the CSRF token the page gave. */
+    private HttpResponse<String> changePasswordOnThePage(HttpClient browser, String current, String next)
+            throws Exception {
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        return browser.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/account/password"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("currentPassword", current,
+                                "newPassword", next, "_csrf", csrf.group(1))))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A browser whose language was chosen on the site (pages read it from a cookie, not Accept-Language). */
