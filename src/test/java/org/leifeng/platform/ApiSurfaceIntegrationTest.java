@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.leifeng.support.LeifengTest;
 import org.leifeng.support.Problems;
@@ -68,6 +70,15 @@ class ApiSurfaceIntegrationTest {
 
         Problems.assertProblem(answer, 405);
         assertThat(answer.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
+    void aProblemAnsweredOutsideAControllerNamesTheRequestedPathAsItsInstance() {
+        TestClient.Answer answer = client.post("/api/v1/shifts/1/attendance-options", client.adminToken(),
+                Map.of("walkIns", true));
+
+        Problems.assertProblem(answer, 405);
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/v1/shifts/1/attendance-options");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.leifeng.platform.internal;
 
+import java.net.URI;
+import java.util.Optional;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,7 +42,20 @@ class ErrorPages implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
         ProblemDetail detail = problems.of(status, "problem.http." + status.value(), problems.title(status));
+        requestedPath(request).ifPresent(detail::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+    }
+
+    /** The path the client asked for, not this error path the container forwarded it to. */
+    private static Optional<URI> requestedPath(HttpServletRequest request) {
+        if (!(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(path));   // the request URI as sent: already percent-encoded
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
