@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.leifeng.support.People;
 import org.leifeng.support.TestClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +26,18 @@ final class HoursFixture {
 
     private final TestClient client;
     private final JdbcClient jdbc;
+
+    /**
+     * Changes a stored entry's hours behind the ledger's back, as someone with database access could: the append-only
+     * trigger is off for this one statement only.
+     */
+    static void tamperWithHours(TransactionTemplate transactions, JdbcClient jdbc, long entryId, String hoursValue) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("ALTER TABLE service_entry DISABLE TRIGGER service_entry_append_only").update();
+            jdbc.sql("UPDATE service_entry SET hours = " + hoursValue + " WHERE id = :id").param("id", entryId).update();
+            jdbc.sql("ALTER TABLE service_entry ENABLE TRIGGER service_entry_append_only").update();
+        });
+    }
 
     HoursFixture(TestClient client, JdbcClient jdbc) {
         this.client = client;

@@ -276,11 +276,7 @@ class HoursLedgerIntegrationTest {
     }
 
     private void tamper(long entryId, String hoursValue) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("ALTER TABLE service_entry DISABLE TRIGGER service_entry_append_only").update();
-            jdbc.sql("UPDATE service_entry SET hours = " + hoursValue + " WHERE id = :id").param("id", entryId).update();
-            jdbc.sql("ALTER TABLE service_entry ENABLE TRIGGER service_entry_append_only").update();
-        });
+        HoursFixture.tamperWithHours(transactions, jdbc, entryId, hoursValue);
     }
 
     private BigDecimal total(HoursFixture.Volunteer volunteer) {

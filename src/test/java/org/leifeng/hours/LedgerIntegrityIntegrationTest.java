@@ -204,11 +204,7 @@ class LedgerIntegrityIntegrationTest {
     }
 
     private void tamper(long entryId, String hoursValue) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("ALTER TABLE service_entry DISABLE TRIGGER service_entry_append_only").update();
-            jdbc.sql("UPDATE service_entry SET hours = " + hoursValue + " WHERE id = :id").param("id", entryId).update();
-            jdbc.sql("ALTER TABLE service_entry ENABLE TRIGGER service_entry_append_only").update();
-        });
+        HoursFixture.tamperWithHours(transactions, jdbc, entryId, hoursValue);
     }
 
     private long entries(HoursFixture.Volunteer volunteer) {
